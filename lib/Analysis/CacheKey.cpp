@@ -1,0 +1,523 @@
+#include "Analysis/CacheKey.h"
+#include "Analysis/Model.h"
+#include "Analysis/Provenance.h"
+#include "clang/AST/ASTLambda.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang;
+
+namespace crossuser {
+namespace {
+
+/// One lookup or insert on something that reuses results.
+struct CacheOp {
+  const Expr *Call = nullptr;
+  const FunctionDecl *Func = nullptr;
+  bool IsInsert = false;
+  const Expr *Key = nullptr;
+  llvm::SmallVector<const Expr *, 2> Values;
+  /// Groups the operations on one cache: its variable or field, the
+  /// connection of a C client, or the client function.
+  const void *CacheId = nullptr;
+  const ValueDecl *CacheDecl = nullptr;
+  std::string CacheName;
+  QualType KeyType;
+  QualType ValueType;
+};
+
+const char *const RedisLookups[] = {"GET",    "MGET",  "HGET",     "HMGET",
+                                    "HGETALL", "GETEX", "EXISTS",  "LRANGE",
+                                    "SMEMBERS", "ZRANGE", "GETDEL"};
+const char *const RedisInserts[] = {"SET",   "SETEX", "PSETEX", "SETNX",
+                                    "HSET",  "HMSET", "MSET",   "LPUSH",
+                                    "RPUSH", "SADD",  "ZADD",   "APPEND",
+                                    "GETSET"};
+
+bool isSetLike(const Model &M, QualType T) {
+  const CXXRecordDecl *RD = M.recordOf(T);
+  return RD && RD->getIdentifier() && RD->getName().endswith("set");
+}
+
+class Collector {
+public:
+  Collector(Model &M) : M(M), SM(M.context().getSourceManager()) {}
+
+  void collectFunction(const FunctionDecl *FD) {
+    llvm::SmallVector<std::pair<const Stmt *, const FunctionDecl *>, 64> Stack;
+    Stack.push_back({FD->getBody(), FD});
+    while (!Stack.empty()) {
+      auto [S, Cur] = Stack.pop_back_val();
+      if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
+        for (const Expr *Init : LE->capture_inits())
+          if (Init)
+            Stack.push_back({Init, Cur});
+        Stack.push_back({LE->getBody(), LE->getCallOperator()});
+        continue;
+      }
+      visit(S, Cur);
+      llvm::SmallVector<const Stmt *, 8> Kids;
+      for (const Stmt *C : S->children())
+        if (C)
+          Kids.push_back(C);
+      for (auto It = Kids.rbegin(); It != Kids.rend(); ++It)
+        Stack.push_back({*It, Cur});
+    }
+  }
+
+  std::vector<CacheOp> Ops;
+
+private:
+  void visit(const Stmt *S, const FunctionDecl *Cur) {
+    // `cache[k] = v` stores v under k.
+    const Expr *AssignLHS = nullptr, *AssignRHS = nullptr;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+      if (BO->getOpcode() == BO_Assign) {
+        AssignLHS = BO->getLHS();
+        AssignRHS = BO->getRHS();
+      }
+    } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S)) {
+      if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
+        AssignLHS = OC->getArg(0);
+        AssignRHS = OC->getArg(1);
+      }
+    }
+    if (AssignLHS)
+      if (const auto *Sub =
+              dyn_cast<CXXOperatorCallExpr>(AssignLHS->IgnoreParenImpCasts()))
+        if (Sub->getOperator() == OO_Subscript)
+          SubscriptValues[Sub] = AssignRHS;
+
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
+      return memberCall(MC, Cur);
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S)) {
+      if (OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2)
+        subscript(OC, Cur);
+      return;
+    }
+    if (const auto *CE = dyn_cast<CallExpr>(S))
+      return freeCall(CE, Cur);
+  }
+
+  /// Decides whether the object \p Obj is a cache: cache-named and remote
+  /// cache types anywhere but in per-request storage; associative
+  /// containers only in shared storage.
+  bool asCache(const Expr *Obj, CacheOp &Op, bool &Remote) {
+    QualType T = Obj->getType();
+    bool Named = M.isCacheType(T);
+    Remote = !Named && M.isRemoteCacheType(T);
+    bool Container = !Named && !Remote && M.isAssociativeContainer(T);
+    if (!Named && !Remote && !Container)
+      return false;
+    StorageInfo SI = M.classifyStorage(Obj);
+    if (SI.Kind == Sharing::PerRequest)
+      return false;
+    if (Container && SI.Kind != Sharing::Shared)
+      return false;
+    Op.CacheDecl = SI.Decl;
+    Op.CacheId = SI.Decl ? static_cast<const void *>(SI.Decl)
+                         : static_cast<const void *>(Obj->getType().getTypePtr());
+    Op.CacheName = SI.Decl ? SI.Decl->getNameAsString() : M.text(Obj, 40);
+    if (!Remote) {
+      unsigned N = 0;
+      if (const auto *S = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+              M.recordOf(T)))
+        N = S->getTemplateArgs().size();
+      Op.KeyType = M.templateArg(T, 0);
+      if (N >= 2 && !isSetLike(M, T))
+        Op.ValueType = M.templateArg(T, 1);
+      else if (N == 1 && Named)
+        Op.ValueType = M.templateArg(T, 0);
+    }
+    return true;
+  }
+
+  void splitPair(const Expr *E, CacheOp &Op) {
+    const Expr *Inner = ignoreWrappers(E);
+    llvm::SmallVector<const Expr *, 2> Parts;
+    if (const auto *IL = dyn_cast<InitListExpr>(Inner))
+      Parts.append(IL->inits().begin(), IL->inits().end());
+    else if (const auto *CC = dyn_cast<CXXConstructExpr>(Inner))
+      Parts.append(CC->arg_begin(), CC->arg_end());
+    else if (const auto *CE = dyn_cast<CallExpr>(Inner)) {
+      const FunctionDecl *FD = CE->getDirectCallee();
+      if (FD && FD->getIdentifier() && FD->getName() == "make_pair")
+        Parts.append(CE->arg_begin(), CE->arg_end());
+    }
+    if (Parts.size() == 2) {
+      Op.Key = Parts[0];
+      Op.Values.push_back(Parts[1]);
+    } else {
+      Op.Key = E;
+      Op.Values.push_back(E);
+    }
+  }
+
+  void memberCall(const CXXMemberCallExpr *MC, const FunctionDecl *Cur) {
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    const Expr *Obj = MC->getImplicitObjectArgument();
+    if (!MD || !Obj || !MD->getIdentifier() || MC->getNumArgs() == 0)
+      return;
+    StringRef Name = MD->getName();
+    const Config &Cfg = M.config();
+    bool Lookup = Cfg.LookupMethods.contains(Name);
+    bool Insert = !Lookup && Cfg.InsertMethods.contains(Name);
+    CacheOp Op;
+    bool Remote = false;
+    if (!asCache(Obj, Op, Remote))
+      return;
+    unsigned First = 0;
+    if (!Lookup && !Insert) {
+      // client.command("GET", key)
+      if (!Remote)
+        return;
+      const auto *SL = dyn_cast<StringLiteral>(ignoreWrappers(MC->getArg(0)));
+      if (!SL || SL->getCharByteWidth() != 1 || MC->getNumArgs() < 2)
+        return;
+      std::string Cmd = SL->getString().upper();
+      Lookup = llvm::is_contained(RedisLookups, Cmd);
+      Insert = llvm::is_contained(RedisInserts, Cmd);
+      if (!Lookup && !Insert)
+        return;
+      First = 1;
+    }
+    Op.Call = MC;
+    Op.Func = Cur;
+    Op.IsInsert = Insert;
+    if (Insert && MC->getNumArgs() - First == 1 && !Remote &&
+        !isSetLike(M, Obj->getType()))
+      splitPair(MC->getArg(First), Op);
+    else {
+      Op.Key = MC->getArg(First);
+      if (Insert)
+        for (unsigned I = First + 1; I < MC->getNumArgs(); ++I)
+          Op.Values.push_back(MC->getArg(I));
+    }
+    // A cache class without template arguments tells its value type by
+    // its signature: `std::optional<Profile> Get(const std::string &)`.
+    if (Op.ValueType.isNull() && !Remote) {
+      if (Lookup)
+        Op.ValueType = MD->getReturnType();
+      else if (MD->getNumParams() >= 2)
+        Op.ValueType = MD->getParamDecl(1)->getType();
+    }
+    Ops.push_back(std::move(Op));
+  }
+
+  void subscript(const CXXOperatorCallExpr *OC, const FunctionDecl *Cur) {
+    CacheOp Op;
+    bool Remote = false;
+    if (!asCache(OC->getArg(0), Op, Remote) || Remote)
+      return;
+    Op.Call = OC;
+    Op.Func = Cur;
+    Op.Key = OC->getArg(1);
+    auto It = SubscriptValues.find(OC);
+    if (It != SubscriptValues.end()) {
+      Op.IsInsert = true;
+      Op.Values.push_back(It->second);
+    }
+    Ops.push_back(std::move(Op));
+  }
+
+  void freeCall(const CallExpr *CE, const FunctionDecl *Cur) {
+    const FunctionDecl *FD = CE->getDirectCallee();
+    if (!FD || !FD->getIdentifier())
+      return;
+    StringRef Name = FD->getName();
+    const Config &Cfg = M.config();
+    CacheOp Op;
+    Op.Call = CE;
+    Op.Func = Cur;
+    const VarDecl *Conn = CE->getNumArgs() ? rootVar(CE->getArg(0)) : nullptr;
+    Op.CacheId = Conn ? static_cast<const void *>(Conn)
+                      : static_cast<const void *>(FD);
+    Op.CacheName = Conn ? Conn->getNameAsString() : Name.str();
+    if (Cfg.RedisCommandFunctions.contains(Name)) {
+      // redisCommand(ctx, "GET %s", key): the key is the first argument
+      // after the format, unless the format spells the key itself.
+      unsigned FmtIdx = 0;
+      const StringLiteral *Fmt = nullptr;
+      for (unsigned I = 0; I < CE->getNumArgs() && !Fmt; ++I)
+        if ((Fmt = dyn_cast<StringLiteral>(ignoreWrappers(CE->getArg(I)))))
+          FmtIdx = I;
+      if (!Fmt || Fmt->getCharByteWidth() != 1)
+        return;
+      llvm::SmallVector<StringRef, 4> Tokens;
+      Fmt->getString().split(Tokens, ' ', -1, false);
+      if (Tokens.size() < 2)
+        return;
+      std::string Cmd = Tokens[0].upper();
+      bool Lookup = llvm::is_contained(RedisLookups, Cmd);
+      bool Insert = llvm::is_contained(RedisInserts, Cmd);
+      if (!Lookup && !Insert)
+        return;
+      Op.IsInsert = Insert;
+      unsigned KeySpecs = Tokens[1].count('%');
+      if (KeySpecs == 0)
+        Op.Key = Fmt;
+      else if (FmtIdx + 1 < CE->getNumArgs())
+        Op.Key = CE->getArg(FmtIdx + 1);
+      else
+        return;
+      for (unsigned I = FmtIdx + 1 + KeySpecs; Insert && I < CE->getNumArgs();
+           ++I)
+        Op.Values.push_back(CE->getArg(I));
+      Ops.push_back(std::move(Op));
+      return;
+    }
+    if (Cfg.MemcachedFunctions.contains(Name) && CE->getNumArgs() >= 2) {
+      Op.IsInsert = !Name.endswith("_get");
+      Op.Key = CE->getArg(1);
+      if (Op.IsInsert && CE->getNumArgs() >= 4)
+        Op.Values.push_back(CE->getArg(3));
+      Ops.push_back(std::move(Op));
+    }
+  }
+
+  Model &M;
+  const SourceManager &SM;
+  llvm::DenseMap<const CXXOperatorCallExpr *, const Expr *> SubscriptValues;
+};
+
+class FunctionFinder : public RecursiveASTVisitor<FunctionFinder> {
+public:
+  FunctionFinder(const SourceManager &SM) : SM(SM) {}
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (!FD->doesThisDeclarationHaveABody() || FD->isInvalidDecl() ||
+        FD->isTemplateInstantiation())
+      return true;
+    // Lambdas are walked with the function that contains them.
+    if (isLambdaCallOperator(FD) && enclosingFunction(FD))
+      return true;
+    if (SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation())))
+      return true;
+    Functions.push_back(FD);
+    return true;
+  }
+  std::vector<const FunctionDecl *> Functions;
+
+private:
+  const SourceManager &SM;
+};
+
+const FunctionDecl *outermost(const FunctionDecl *F) {
+  while (const FunctionDecl *Up = enclosingFunction(F))
+    F = Up;
+  return F;
+}
+
+bool containsStmt(const Stmt *Root, const Stmt *Target) {
+  bool Found = false;
+  forEachStmt(Root, [&](const Stmt *S) { Found |= S == Target; });
+  return Found;
+}
+
+/// `return connection_id_;` reads a value, it does not build a key.
+bool isTrivialAccessor(const ReturnStmt *RS) {
+  const Expr *E = ignoreWrappers(RS->getRetValue());
+  return isa<MemberExpr>(E) || isa<DeclRefExpr>(E);
+}
+
+class CacheKeyRule {
+public:
+  CacheKeyRule(ASTContext &Ctx, const Config &Cfg)
+      : M(Ctx, Cfg), P(M), SM(Ctx.getSourceManager()) {}
+
+  std::vector<Finding> run() {
+    FunctionFinder FF(SM);
+    FF.TraverseDecl(M.context().getTranslationUnitDecl());
+    Collector C(M);
+    for (const FunctionDecl *FD : FF.Functions)
+      C.collectFunction(FD);
+    Ops = std::move(C.Ops);
+    std::vector<Finding> Out;
+    for (const CacheOp &Op : Ops)
+      if (std::optional<Finding> F = judge(Op))
+        Out.push_back(std::move(*F));
+    std::stable_sort(Out.begin(), Out.end(),
+                     [&](const Finding &A, const Finding &B) {
+                       return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
+                     });
+    return Out;
+  }
+
+private:
+  /// Why the cache holds per-user data, or nothing.
+  std::optional<FindingNote> perUserEvidence(const CacheOp &Op) {
+    // The operation itself stores per-user data.
+    for (const Expr *V : Op.Values)
+      if (Prov PV = P.of(V); PV.perUser())
+        return FindingNote{V->getBeginLoc(),
+                           "per-user data '" + M.text(V) +
+                               "' is stored in '" + Op.CacheName + "' here"};
+    for (const CacheOp &Other : Ops) {
+      if (Other.CacheId != Op.CacheId)
+        continue;
+      if (!Other.ValueType.isNull() && M.isPerUserType(Other.ValueType)) {
+        SourceLocation L =
+            Op.CacheDecl ? Op.CacheDecl->getLocation() : Other.Call->getBeginLoc();
+        return FindingNote{L, "'" + Op.CacheName +
+                                  "' holds values of per-user type '" +
+                                  M.stripWrappers(Other.ValueType)
+                                      .getAsString(M.context().getPrintingPolicy()) +
+                                  "'"};
+      }
+    }
+    for (const CacheOp &Other : Ops) {
+      if (Other.CacheId != Op.CacheId || &Other == &Op || !Other.IsInsert)
+        continue;
+      for (const Expr *V : Other.Values)
+        if (Prov PV = P.of(V); PV.perUser())
+          return FindingNote{V->getBeginLoc(),
+                             "per-user data '" + M.text(V) +
+                                 "' is stored in '" + Op.CacheName + "' here"};
+    }
+    return std::nullopt;
+  }
+
+  /// The lookup result is compared with the current user before use:
+  /// the ownership check lives after the lookup instead of in the key.
+  bool ownerChecked(const CacheOp &Lookup) {
+    const FunctionDecl *F = outermost(Lookup.Func);
+    bool Checked = false;
+    auto Mentions = [&](const Expr *Side) {
+      bool Hit = false;
+      forEachStmt(Side, [&](const Stmt *S) {
+        if (Hit)
+          return;
+        if (S == Lookup.Call) {
+          Hit = true;
+          return;
+        }
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+          if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+            if (VD->getInit() && containsStmt(VD->getInit(), Lookup.Call))
+              Hit = true;
+      });
+      return Hit;
+    };
+    forEachStmt(F->getBody(), [&](const Stmt *S) {
+      if (Checked)
+        return;
+      const Expr *A = nullptr, *B = nullptr;
+      if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+        if (BO->isEqualityOp()) {
+          A = BO->getLHS();
+          B = BO->getRHS();
+        }
+      } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S)) {
+        if ((OC->getOperator() == OO_EqualEqual ||
+             OC->getOperator() == OO_ExclaimEqual) &&
+            OC->getNumArgs() == 2) {
+          A = OC->getArg(0);
+          B = OC->getArg(1);
+        }
+      }
+      if (!A)
+        return;
+      if ((Mentions(A) && P.of(B).identifies()) ||
+          (Mentions(B) && P.of(A).identifies()))
+        Checked = true;
+    });
+    return Checked;
+  }
+
+  bool cacheOwnerChecked(const CacheOp &Op) {
+    auto It = OwnerCheckedMemo.find(Op.CacheId);
+    if (It != OwnerCheckedMemo.end())
+      return It->second;
+    bool R = false;
+    for (const CacheOp &Other : Ops)
+      if (Other.CacheId == Op.CacheId && !Other.IsInsert && ownerChecked(Other)) {
+        R = true;
+        break;
+      }
+    OwnerCheckedMemo[Op.CacheId] = R;
+    return R;
+  }
+
+  bool keyTypeIdentifies(QualType T) {
+    if (T.isNull())
+      return false;
+    if (M.isIdentityType(T))
+      return true;
+    // A struct key with a user or tenant field: `ProfileKey{tenant, path}`.
+    const CXXRecordDecl *RD = M.recordOf(T);
+    if (RD && RD->hasDefinition() && !M.isAssociativeContainer(T))
+      for (const FieldDecl *F : RD->getDefinition()->fields())
+        if (M.isIdentityDecl(F))
+          return true;
+    return false;
+  }
+
+  void addKeyNotes(const CacheOp &Op, Finding &F) {
+    const Expr *Key = ignoreWrappers(Op.Key);
+    const Expr *Built = nullptr;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Key)) {
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      if (VD && VD->isLocalVarDecl() && !isa<ParmVarDecl>(VD)) {
+        F.Notes.push_back({VD->getLocation(),
+                           "key '" + VD->getNameAsString() + "' is built here"});
+        if (VD->getInit())
+          Built = ignoreWrappers(VD->getInit());
+      }
+    } else {
+      Built = Key;
+    }
+    if (const auto *CE = dyn_cast_or_null<CallExpr>(Built)) {
+      const FunctionDecl *FD = CE->getDirectCallee();
+      const FunctionDecl *Def = nullptr;
+      if (FD && FD->hasBody(Def) && FD->getIdentifier() &&
+          !SM.isInSystemHeader(Def->getLocation()))
+        if (const Summary *S = P.summaryOf(Def); S && S->FirstReturn &&
+            !isTrivialAccessor(S->FirstReturn))
+          F.Notes.push_back({S->FirstReturn->getRetValue()->getBeginLoc(),
+                             "key is built here, in '" +
+                                 FD->getNameAsString() + "'"});
+    }
+  }
+
+  std::optional<Finding> judge(const CacheOp &Op) {
+    if (Op.CacheDecl && M.isSharedOk(Op.CacheDecl))
+      return std::nullopt;
+    Evidence Identity = P.identityAvailableIn(Op.Func);
+    if (!Identity.valid())
+      return std::nullopt;
+    if (P.of(Op.Key).identifies())
+      return std::nullopt;
+    if (keyTypeIdentifies(Op.KeyType) || keyTypeIdentifies(Op.Key->getType()))
+      return std::nullopt;
+    std::optional<FindingNote> PerUser = perUserEvidence(Op);
+    if (!PerUser)
+      return std::nullopt;
+    if (Op.IsInsert ? cacheOwnerChecked(Op) : ownerChecked(Op))
+      return std::nullopt;
+    Finding F;
+    F.Check = CacheKeyCheckName.str();
+    F.Loc = Op.Call->getBeginLoc();
+    F.Message = "cache '" + Op.CacheName + "' is keyed by '" + M.text(Op.Key) +
+                "', which does not identify the user";
+    addKeyNotes(Op, F);
+    F.Notes.push_back(
+        {Identity.Loc, "user identity '" + Identity.Text + "' is available here"});
+    F.Notes.push_back(*PerUser);
+    return F;
+  }
+
+  Model M;
+  Provenance P;
+  const SourceManager &SM;
+  std::vector<CacheOp> Ops;
+  llvm::DenseMap<const void *, bool> OwnerCheckedMemo;
+};
+
+} // namespace
+
+std::vector<Finding> findCacheKeyIssues(ASTContext &Ctx, const Config &Cfg) {
+  return CacheKeyRule(Ctx, Cfg).run();
+}
+
+} // namespace crossuser

@@ -1,0 +1,22 @@
+/// Finds cache lookups and inserts whose key does not identify the user while the cache holds per-user data.
+#ifndef CROSSUSER_ANALYSIS_CACHEKEY_H
+#define CROSSUSER_ANALYSIS_CACHEKEY_H
+
+#include "Analysis/Config.h"
+#include "Analysis/Finding.h"
+#include "clang/AST/ASTContext.h"
+#include <vector>
+
+namespace crossuser {
+
+inline constexpr llvm::StringLiteral CacheKeyCheckName = "crossuser-cache-key";
+
+/// Runs the `crossuser-cache-key` rule over a translation unit. Template
+/// instantiations are skipped (the primary template is analysed once), as
+/// are declarations in system headers. Findings come in source order.
+std::vector<Finding> findCacheKeyIssues(clang::ASTContext &Ctx,
+                                        const Config &Cfg);
+
+} // namespace crossuser
+
+#endif

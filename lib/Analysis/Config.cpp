@@ -1,0 +1,122 @@
+#include "Analysis/Config.h"
+
+namespace crossuser {
+
+static const OptionSpec Specs[] = {
+    {"IdentityNames",
+     "user;uid;userid;username;account;accountid;customer;tenant;org;"
+     "organization;principal;subject;session;sid;member;owner;viewer;login;"
+     "email",
+     "Words that make a variable, field, parameter or accessor name a user "
+     "identity (`user_id`, `GetTenant()`, `sessionToken`)."},
+    {"IdentityTypes",
+     "User;Session;Principal;Tenant;Account;Customer;Claims;Identity;"
+     "Credential;Credentials;Viewer;Member;Owner",
+     "Words that make a record type an identity type (`UserId`, "
+     "`AuthSession`, `JwtClaims`)."},
+    {"NonIdentityTypes",
+     "repository;repo;service;manager;store;storage;db;database;client;cache;"
+     "lru;factory;provider;handler;controller;dao;registry;pool;loader;api;"
+     "server;gateway;table;index;map;list;set;vector;lock;mutex;stats;"
+     "metrics;config;options;builder",
+     "Words that keep a type out of IdentityTypes even when it has an "
+     "identity word (`UserRepository`, `SessionStore`)."},
+    {"IdentifyingMembers",
+     "id;uid;uuid;guid;key;name;email;login;handle;token;sub;subject",
+     "Words that make a member of an identity object identify the user "
+     "(`user.id`, `session.token()`), as opposed to per-user attributes "
+     "such as `user.country`."},
+    {"IdentityHeaders",
+     "Authorization;Proxy-Authorization;Cookie;X-User-Id;X-Tenant-Id;"
+     "X-Account-Id;X-Session-Id;X-Auth-Token;X-Api-Key;X-Forwarded-User;"
+     "X-Remote-User",
+     "Request headers whose value identifies the user; reading one makes the "
+     "identity available."},
+    {"PerUserTypes",
+     "Profile;Cart;Basket;Order;Orders;Purchase;Invoice;Payment;Wallet;"
+     "Address;Inbox;Message;Notification;Preferences;Settings;"
+     "Recommendation;Recommendations;Balance;Statement;Subscription",
+     "Words that make a record type per-user data (`UserProfile`, "
+     "`CartItems`); identity types are per-user data too."},
+    {"CacheTypes", "cache;lru;memo;memoizer;evicting",
+     "Words that make a type a cache wherever it lives (`LruCache<K, V>`, "
+     "`ResponseCache`)."},
+    {"AssociativeContainers",
+     "map;unordered_map;multimap;unordered_multimap;set;unordered_set;"
+     "flat_map;flat_hash_map;node_hash_map;btree_map;dense_hash_map;"
+     "sparse_hash_map;F14FastMap;F14NodeMap;F14ValueMap;robin_map;"
+     "concurrent_hash_map;ConcurrentHashMap",
+     "Container class names that act as caches when they live in shared "
+     "storage."},
+    {"RemoteCacheTypes", "redis;memcache;memcached;valkey;keydb",
+     "Words that make a client type a remote cache (`RedisClient`)."},
+    {"HandlerBases",
+     "handler;controller;service;servlet;server;endpoint;resource;router;"
+     "component;manager;repository;registry;provider;gateway;app;"
+     "application;module;plugin;singleton;backend",
+     "Words that make a class (or one of its bases) long-lived, so that its "
+     "members are shared between requests."},
+    {"PerRequestTypes",
+     "request;req;context;ctx;scope;call;transaction;txn;task;job;frame",
+     "Words that make a class per-request, so that its members are not "
+     "shared."},
+    {"LookupMethods",
+     "Get;get;GetIfPresent;Find;find;Lookup;lookup;Fetch;fetch;Peek;peek;at;"
+     "count;contains;Contains;operator[]",
+     "Member functions that look a key up in a cache."},
+    {"InsertMethods",
+     "Put;put;Set;set;Insert;insert;Emplace;emplace;try_emplace;"
+     "insert_or_assign;Add;Store;store;Update;Upsert",
+     "Member functions that store a value under a key in a cache."},
+    {"RedisCommandFunctions",
+     "redisCommand;redisAsyncCommand;redisAppendCommand",
+     "Functions taking a redis command format string (`\"GET %s\"`) whose "
+     "first argument after the command is the key."},
+    {"MemcachedFunctions",
+     "memcached_get;memcached_set;memcached_add;memcached_replace;"
+     "memcached_append;memcached_prepend",
+     "libmemcached-style functions whose second argument is the key."},
+};
+
+llvm::ArrayRef<OptionSpec> optionSpecs() { return Specs; }
+
+static llvm::StringSet<> toSet(llvm::StringRef List) {
+  llvm::StringSet<> S;
+  for (const std::string &W : splitList(List))
+    S.insert(W);
+  return S;
+}
+
+Config Config::fromOptions(
+    const std::function<std::optional<std::string>(llvm::StringRef)> &Get) {
+  auto Value = [&](llvm::StringRef Name) -> std::string {
+    if (Get)
+      if (std::optional<std::string> V = Get(Name))
+        return *V;
+    for (const OptionSpec &S : Specs)
+      if (Name == S.Name)
+        return S.Default;
+    llvm_unreachable("unknown crossuser option");
+  };
+  Config C;
+  C.IdentityNames = WordSet(Value("IdentityNames"));
+  C.IdentityTypes = WordSet(Value("IdentityTypes"));
+  C.NonIdentityTypes = WordSet(Value("NonIdentityTypes"));
+  C.IdentifyingMembers = WordSet(Value("IdentifyingMembers"));
+  C.IdentityHeaders = WordSet(Value("IdentityHeaders"));
+  C.PerUserTypes = WordSet(Value("PerUserTypes"));
+  C.CacheTypes = WordSet(Value("CacheTypes"));
+  C.AssociativeContainers = WordSet(Value("AssociativeContainers"));
+  C.RemoteCacheTypes = WordSet(Value("RemoteCacheTypes"));
+  C.HandlerBases = WordSet(Value("HandlerBases"));
+  C.PerRequestTypes = WordSet(Value("PerRequestTypes"));
+  C.LookupMethods = toSet(Value("LookupMethods"));
+  C.InsertMethods = toSet(Value("InsertMethods"));
+  C.RedisCommandFunctions = toSet(Value("RedisCommandFunctions"));
+  C.MemcachedFunctions = toSet(Value("MemcachedFunctions"));
+  return C;
+}
+
+Config Config::defaults() { return fromOptions(nullptr); }
+
+} // namespace crossuser

@@ -1,0 +1,54 @@
+/// The engine's configuration: every word and name list it uses, with defaults.
+#ifndef CROSSUSER_ANALYSIS_CONFIG_H
+#define CROSSUSER_ANALYSIS_CONFIG_H
+
+#include "Analysis/Words.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace crossuser {
+
+/// One configurable option: its CheckOptions name, default and meaning.
+struct OptionSpec {
+  const char *Name;
+  const char *Default;
+  const char *Help;
+};
+
+/// Every option the engine reads, in documentation order.
+llvm::ArrayRef<OptionSpec> optionSpecs();
+
+/// The engine's lists, parsed once from option values.
+struct Config {
+  WordSet IdentityNames;
+  WordSet IdentityTypes;
+  WordSet NonIdentityTypes;
+  WordSet IdentifyingMembers;
+  WordSet IdentityHeaders; // exact, case-insensitive
+  WordSet PerUserTypes;
+  WordSet CacheTypes;
+  WordSet AssociativeContainers; // exact class names
+  WordSet RemoteCacheTypes;
+  WordSet HandlerBases;
+  WordSet PerRequestTypes;
+  llvm::StringSet<> LookupMethods;
+  llvm::StringSet<> InsertMethods;
+  llvm::StringSet<> RedisCommandFunctions;
+  llvm::StringSet<> MemcachedFunctions;
+
+  /// Builds a configuration; \p Get returns the configured value of an
+  /// option, or nothing to take its default.
+  static Config
+  fromOptions(const std::function<std::optional<std::string>(llvm::StringRef)>
+                  &Get);
+  /// The configuration with every option at its default.
+  static Config defaults();
+};
+
+} // namespace crossuser
+
+#endif

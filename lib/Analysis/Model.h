@@ -1,0 +1,102 @@
+/// Recognises identities, per-user types, caches and shared storage in Clang's AST.
+#ifndef CROSSUSER_ANALYSIS_MODEL_H
+#define CROSSUSER_ANALYSIS_MODEL_H
+
+#include "Analysis/Config.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
+#include <string>
+
+namespace crossuser {
+
+/// Annotation on a declaration or type that names a user identity.
+inline constexpr llvm::StringLiteral IdentityAnnotation = "crossuser::identity";
+/// Annotation on a cache or variable that is public by design.
+inline constexpr llvm::StringLiteral SharedOkAnnotation = "crossuser::shared_ok";
+
+/// Where a piece of storage lives, as far as sharing between users goes.
+enum class Sharing {
+  PerRequest, ///< a local, a by-value parameter, a member of a per-request object
+  Shared,     ///< outlives the request and is visible to other users' requests
+  Unknown,    ///< reached through a reference, pointer or call we cannot see
+};
+
+struct StorageInfo {
+  Sharing Kind = Sharing::Unknown;
+  /// The variable or field that holds the storage, when one is known.
+  const clang::ValueDecl *Decl = nullptr;
+  /// Why it is shared, for notes: "declared at namespace scope", ...
+  std::string Why;
+};
+
+class Model {
+public:
+  Model(clang::ASTContext &Ctx, const Config &Cfg) : Ctx(Ctx), Cfg(Cfg) {}
+
+  const Config &config() const { return Cfg; }
+  clang::ASTContext &context() const { return Ctx; }
+
+  /// The record a value of type \p T denotes once references, pointers,
+  /// cv-qualifiers, smart pointers and optionals are looked through.
+  const clang::CXXRecordDecl *recordOf(clang::QualType T) const;
+  /// \p T with references, pointers, smart pointers and optionals removed.
+  clang::QualType stripWrappers(clang::QualType T) const;
+
+  /// A type that names a user: `UserId`, `Session`, `JwtClaims`, a typedef
+  /// such as `using UserId = std::string`, or a type annotated as identity.
+  bool isIdentityType(clang::QualType T);
+  /// Per-user data: an identity type, a type named like per-user data
+  /// (`Profile`, `Cart`), a record with an identity field, or a container
+  /// of those.
+  bool isPerUserType(clang::QualType T);
+  /// A variable, field, parameter or function that names a user identity.
+  bool isIdentityDecl(const clang::ValueDecl *D);
+
+  bool isCacheType(clang::QualType T) const;
+  bool isAssociativeContainer(clang::QualType T) const;
+  bool isRemoteCacheType(clang::QualType T) const;
+  /// The key and mapped types of a cache or container specialisation.
+  clang::QualType templateArg(clang::QualType T, unsigned I) const;
+
+  /// Handler, controller, service, singleton: a class whose instances live
+  /// as long as the server and serve every user.
+  bool isLongLivedClass(const clang::CXXRecordDecl *RD) const;
+  bool isPerRequestClass(const clang::CXXRecordDecl *RD) const;
+
+  /// Where the object denoted by \p E lives.
+  StorageInfo classifyStorage(const clang::Expr *E) const;
+
+  /// True for the `crossuser::shared_ok` annotation on \p D or its type.
+  bool isSharedOk(const clang::ValueDecl *D) const;
+  static bool hasAnnotation(const clang::Decl *D, llvm::StringRef Text);
+
+  /// The source text of \p E, with runs of blanks folded, cut at \p Max.
+  std::string text(const clang::Expr *E, size_t Max = 60) const;
+  std::string text(clang::SourceRange R, size_t Max = 60) const;
+
+private:
+  bool isValueLikeType(clang::QualType T) const;
+  bool isIdentityTypeUncached(clang::QualType T);
+  bool isPerUserTypeImpl(clang::QualType T, unsigned Depth);
+
+  clang::ASTContext &Ctx;
+  const Config &Cfg;
+  llvm::DenseMap<const clang::Type *, bool> IdentityTypeMemo;
+  llvm::DenseMap<const clang::Type *, bool> PerUserTypeMemo;
+  llvm::DenseMap<const clang::ValueDecl *, bool> IdentityDeclMemo;
+};
+
+/// Strips parentheses, implicit and explicit casts, temporaries and
+/// copy/move constructions: what is left is the expression that made the
+/// value.
+const clang::Expr *ignoreWrappers(const clang::Expr *E);
+
+/// The variable at the root of `v`, `v.f`, `v[i]`, `*v`, `&v`, `v->f`.
+const clang::VarDecl *rootVar(const clang::Expr *E);
+
+} // namespace crossuser
+
+#endif

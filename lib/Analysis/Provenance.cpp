@@ -1,0 +1,438 @@
+#include "Analysis/Provenance.h"
+#include "clang/AST/ASTLambda.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace crossuser {
+
+void Prov::merge(const Prov &O) {
+  if (!Identifies.valid() && O.Identifies.valid())
+    Identifies = O.Identifies;
+  if (!PerUser.valid() && O.PerUser.valid())
+    PerUser = O.PerUser;
+  if (O.Params.size() > Params.size())
+    Params.resize(O.Params.size());
+  for (int I = O.Params.find_first(); I >= 0; I = O.Params.find_next(I))
+    Params.set(I);
+}
+
+const FunctionDecl *enclosingFunction(const FunctionDecl *F) {
+  if (!F || !isLambdaCallOperator(F))
+    return nullptr;
+  const DeclContext *DC = cast<CXXMethodDecl>(F)->getParent()->getParent();
+  for (; DC; DC = DC->getParent())
+    if (const auto *FD = dyn_cast<FunctionDecl>(DC))
+      return FD;
+  return nullptr;
+}
+
+void forEachStmt(const Stmt *S, llvm::function_ref<void(const Stmt *)> Fn) {
+  // An explicit stack: a generated `a + b + ... + z` nests thousands deep.
+  llvm::SmallVector<const Stmt *, 64> Stack;
+  if (S)
+    Stack.push_back(S);
+  llvm::SmallVector<const Stmt *, 8> Kids;
+  while (!Stack.empty()) {
+    const Stmt *Cur = Stack.pop_back_val();
+    Fn(Cur);
+    Kids.clear();
+    for (const Stmt *C : Cur->children())
+      if (C)
+        Kids.push_back(C);
+    for (auto It = Kids.rbegin(); It != Kids.rend(); ++It)
+      Stack.push_back(*It);
+  }
+}
+
+/// Like forEachStmt, but does not enter lambda bodies: their returns are
+/// the lambda's, not the enclosing function's.
+static void forEachOwnStmt(const Stmt *S,
+                           llvm::function_ref<void(const Stmt *)> Fn) {
+  llvm::SmallVector<const Stmt *, 64> Stack;
+  if (S)
+    Stack.push_back(S);
+  while (!Stack.empty()) {
+    const Stmt *Cur = Stack.pop_back_val();
+    Fn(Cur);
+    if (isa<LambdaExpr>(Cur))
+      continue;
+    for (const Stmt *C : Cur->children())
+      if (C)
+        Stack.push_back(C);
+  }
+}
+
+static const FunctionDecl *bodyOf(const FunctionDecl *FD) {
+  const FunctionDecl *Def = nullptr;
+  if (FD && FD->hasBody(Def) && Def->getBody())
+    return Def;
+  return nullptr;
+}
+
+Evidence Provenance::evidenceAt(const Expr *E) {
+  Evidence Ev;
+  Ev.Loc = E->getBeginLoc();
+  Ev.Text = M.text(E);
+  return Ev;
+}
+
+std::optional<Evidence> Provenance::identitySource(const Expr *E) {
+  if (!E)
+    return std::nullopt;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (isa<VarDecl>(DRE->getDecl()) && M.isIdentityDecl(DRE->getDecl()))
+      return evidenceAt(E);
+    return std::nullopt;
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const ValueDecl *D = ME->getMemberDecl();
+    if ((isa<FieldDecl>(D) || isa<VarDecl>(D)) && M.isIdentityDecl(D))
+      return evidenceAt(E);
+    return std::nullopt;
+  }
+  const auto *CE = dyn_cast<CallExpr>(E);
+  if (!CE)
+    return std::nullopt;
+  const FunctionDecl *FD = CE->getDirectCallee();
+  if (FD && !isa<CXXOperatorCallExpr>(CE) && M.isIdentityDecl(FD))
+    return evidenceAt(E);
+  const Config &Cfg = M.config();
+  bool CookieGetter = FD && FD->getIdentifier() &&
+                      llvm::is_contained(splitWords(FD->getName()), "cookie");
+  for (const Expr *Arg : CE->arguments()) {
+    const auto *SL = dyn_cast<StringLiteral>(ignoreWrappers(Arg));
+    if (!SL || SL->getCharByteWidth() != 1)
+      continue;
+    StringRef S = SL->getString();
+    if (Cfg.IdentityHeaders.containsExact(S))
+      return evidenceAt(E);
+    if (CookieGetter && Cfg.IdentityNames.matchesAnyWord(S))
+      return evidenceAt(E);
+  }
+  return std::nullopt;
+}
+
+/// How well a piece of evidence shows that the user is known here: a
+/// parameter or an accessor call reads better in a note than a member of
+/// some looked-up value.
+static int evidenceRank(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (isa<CallExpr>(E))
+    return 0;
+  if (isa<DeclRefExpr>(E))
+    return 1;
+  return 2;
+}
+
+Evidence Provenance::identityAvailableIn(const FunctionDecl *F) {
+  for (const FunctionDecl *Cur = F; Cur; Cur = enclosingFunction(Cur)) {
+    auto It = IdentityMemo.find(Cur);
+    if (It == IdentityMemo.end()) {
+      Evidence Found;
+      for (const ParmVarDecl *P : Cur->parameters())
+        if (M.isIdentityDecl(P)) {
+          Found.Loc = P->getLocation();
+          Found.Text = P->getNameAsString();
+          break;
+        }
+      if (!Found.valid() && Cur->getBody()) {
+        int BestRank = 3;
+        forEachStmt(Cur->getBody(), [&](const Stmt *S) {
+          const auto *E = dyn_cast<Expr>(S);
+          if (!E || BestRank == 0)
+            return;
+          int Rank = evidenceRank(E);
+          if (Rank >= BestRank)
+            return;
+          if (std::optional<Evidence> Ev = identitySource(E)) {
+            Found = *Ev;
+            BestRank = Rank;
+          }
+        });
+      }
+      It = IdentityMemo.try_emplace(Cur, Found).first;
+    }
+    if (It->second.valid())
+      return It->second;
+  }
+  return Evidence();
+}
+
+static bool isNonConstMethod(const CXXMemberCallExpr *MC) {
+  const CXXMethodDecl *MD = MC->getMethodDecl();
+  return MD && !MD->isConst() && !MD->isStatic();
+}
+
+static bool isOutParam(QualType P) {
+  if (const auto *RT = P->getAs<LValueReferenceType>())
+    return !RT->getPointeeType().isConstQualified();
+  if (const auto *PT = P->getAs<PointerType>())
+    return !PT->getPointeeType().isConstQualified();
+  return false;
+}
+
+const Provenance::WriteIndex &Provenance::writesIn(const FunctionDecl *F) {
+  auto It = Writes.find(F);
+  if (It != Writes.end())
+    return *It->second;
+  auto Index = std::make_unique<WriteIndex>();
+  auto Add = [&](const Expr *Target, const Expr *Value) {
+    if (const VarDecl *V = rootVar(Target))
+      if (Value)
+        (*Index)[V].push_back(Value);
+  };
+  forEachStmt(F->getBody(), [&](const Stmt *S) {
+    if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+      if (BO->isAssignmentOp())
+        Add(BO->getLHS(), BO->getRHS());
+      return;
+    }
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S)) {
+      OverloadedOperatorKind K = OC->getOperator();
+      if (OC->getNumArgs() < 2)
+        return;
+      if (K == OO_LessLess) {
+        // `os << a << b`: both go into the stream at the bottom of the chain.
+        const Expr *Target = OC->getArg(0);
+        while (const auto *Inner =
+                   dyn_cast<CXXOperatorCallExpr>(ignoreWrappers(Target))) {
+          if (Inner->getOperator() != OO_LessLess || Inner->getNumArgs() < 2)
+            break;
+          Target = Inner->getArg(0);
+        }
+        Add(Target, OC->getArg(1));
+      } else if (OC->isAssignmentOp()) {
+        for (unsigned I = 1; I < OC->getNumArgs(); ++I)
+          Add(OC->getArg(0), OC->getArg(I));
+      }
+      return;
+    }
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
+      // key.append(uid), parts.push_back(tenant), k.set_user(u)
+      if (isNonConstMethod(MC))
+        for (const Expr *Arg : MC->arguments())
+          Add(MC->getImplicitObjectArgument(), Arg);
+    }
+    if (const auto *CE = dyn_cast<CallExpr>(S)) {
+      if (isa<CXXOperatorCallExpr>(CE))
+        return;
+      const FunctionDecl *FD = CE->getDirectCallee();
+      if (!FD)
+        return;
+      // Out-parameters: snprintf(buf, ...), StrAppend(&key, ...),
+      // BuildKey(key, uid).
+      for (unsigned I = 0; I < CE->getNumArgs() && I < FD->getNumParams(); ++I) {
+        if (!isOutParam(FD->getParamDecl(I)->getType()))
+          continue;
+        for (unsigned J = 0; J < CE->getNumArgs(); ++J)
+          if (J != I)
+            Add(CE->getArg(I), CE->getArg(J));
+      }
+    }
+  });
+  return *Writes.try_emplace(F, std::move(Index)).first->second;
+}
+
+Prov Provenance::fromIdentityMember(const Expr *Obj, StringRef Member,
+                                    const Expr *Whole, const FunctionDecl *Ctx,
+                                    unsigned Depth) {
+  Prov P;
+  Evidence Ev = evidenceAt(Whole);
+  const Config &Cfg = M.config();
+  // `user.id` names the user; `user.country` is only the user's data.
+  if (Cfg.IdentifyingMembers.matchesAnyWord(Member) ||
+      Cfg.IdentityNames.matchesAnyWord(Member))
+    P.Identifies = Ev;
+  P.PerUser = Ev;
+  Prov Base = eval(Obj, Ctx, Depth);
+  P.Params = Base.Params;
+  return P;
+}
+
+Prov Provenance::eval(const Expr *E, const FunctionDecl *Ctx, unsigned Depth) {
+  Prov P;
+  if (!E || ++Steps > MaxSteps)
+    return P;
+  E = ignoreWrappers(E);
+  if (isa<StringLiteral>(E) || isa<IntegerLiteral>(E) ||
+      isa<CharacterLiteral>(E) || isa<FloatingLiteral>(E) ||
+      isa<CXXBoolLiteralExpr>(E) || isa<CXXNullPtrLiteralExpr>(E) ||
+      isa<CXXThisExpr>(E))
+    return P;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      return evalVar(VD, DRE, Ctx, Depth);
+    return P;
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (std::optional<Evidence> Ev = identitySource(ME)) {
+      P.Identifies = P.PerUser = *Ev;
+      return P;
+    }
+    const Expr *Base = ME->getBase();
+    if (isa<CXXThisExpr>(Base->IgnoreParenImpCasts()))
+      return P;
+    if (M.isIdentityType(Base->getType()))
+      return fromIdentityMember(Base, ME->getMemberDecl()->getName(), ME, Ctx,
+                                Depth);
+    return eval(Base, Ctx, Depth);
+  }
+  if (const auto *CE = dyn_cast<CallExpr>(E))
+    return evalCall(CE, Ctx, Depth);
+  if (const auto *CC = dyn_cast<CXXConstructExpr>(E)) {
+    for (const Expr *Arg : CC->arguments())
+      P.merge(eval(Arg, Ctx, Depth));
+    return P;
+  }
+  if (const auto *IL = dyn_cast<InitListExpr>(E)) {
+    for (const Expr *Init : IL->inits())
+      P.merge(eval(Init, Ctx, Depth));
+    return P;
+  }
+  if (const auto *LE = dyn_cast<LambdaExpr>(E)) {
+    // A callback's value is what it returns.
+    if (const Summary *S = summary(LE->getCallOperator(), Depth + 1)) {
+      P = S->Result;
+      P.Params.clear();
+    }
+    return P;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (BO->isAssignmentOp() || BO->getOpcode() == BO_Comma)
+      return eval(BO->getRHS(), Ctx, Depth);
+    if (BO->isComparisonOp() || BO->isLogicalOp())
+      return P;
+    P.merge(eval(BO->getLHS(), Ctx, Depth));
+    P.merge(eval(BO->getRHS(), Ctx, Depth));
+    return P;
+  }
+  if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E)) {
+    P.merge(eval(CO->getTrueExpr(), Ctx, Depth));
+    P.merge(eval(CO->getFalseExpr(), Ctx, Depth));
+    return P;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return eval(UO->getSubExpr(), Ctx, Depth);
+  if (isa<UnaryExprOrTypeTraitExpr>(E) || isa<CXXNewExpr>(E) ||
+      isa<CXXDeleteExpr>(E) || isa<StmtExpr>(E))
+    return P;
+  for (const Stmt *Child : E->children())
+    if (const auto *CE = dyn_cast_or_null<Expr>(Child))
+      P.merge(eval(CE, Ctx, Depth));
+  return P;
+}
+
+Prov Provenance::evalVar(const VarDecl *VD, const DeclRefExpr *Ref,
+                         const FunctionDecl *Ctx, unsigned Depth) {
+  auto Key = std::make_pair(VD, Ctx);
+  auto It = VarMemo.find(Key);
+  if (It != VarMemo.end())
+    return It->second;
+  if (!VarInProgress.insert(Key).second)
+    return Prov(); // x = x + y: the cycle adds nothing new
+  Prov P;
+  if (M.isIdentityDecl(VD)) {
+    P.Identifies.Loc = VD->getLocation();
+    P.Identifies.Text = VD->getNameAsString();
+    P.PerUser = P.Identifies;
+  }
+  const auto *Owner = dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
+  if (const auto *PVD = dyn_cast<ParmVarDecl>(VD))
+    if (Owner && Owner == Ctx) {
+      unsigned Idx = PVD->getFunctionScopeIndex();
+      if (P.Params.size() <= Idx)
+        P.Params.resize(Idx + 1);
+      P.Params.set(Idx);
+    }
+  if (const Expr *Init = VD->getInit())
+    P.merge(eval(Init, Ctx, Depth));
+  if (Owner && Owner->getBody() && !VD->hasGlobalStorage()) {
+    const WriteIndex &W = writesIn(Owner);
+    auto WI = W.find(VD);
+    if (WI != W.end())
+      for (const Expr *Val : WI->second)
+        P.merge(eval(Val, Ctx, Depth));
+  }
+  VarInProgress.erase(Key);
+  if (Steps <= MaxSteps)
+    VarMemo[Key] = P;
+  return P;
+}
+
+Prov Provenance::evalCall(const CallExpr *CE, const FunctionDecl *Ctx,
+                          unsigned Depth) {
+  Prov P;
+  if (std::optional<Evidence> Ev = identitySource(CE)) {
+    P.Identifies = P.PerUser = *Ev;
+    return P;
+  }
+  const FunctionDecl *FD = CE->getDirectCallee();
+  const Expr *Obj = nullptr;
+  llvm::SmallVector<const Expr *, 8> Args;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE)) {
+    Obj = MC->getImplicitObjectArgument();
+    Args.append(MC->arg_begin(), MC->arg_end());
+  } else if (isa<CXXOperatorCallExpr>(CE) && FD && isa<CXXMethodDecl>(FD) &&
+             CE->getNumArgs() > 0) {
+    Obj = CE->getArg(0);
+    Args.append(CE->arg_begin() + 1, CE->arg_end());
+  } else {
+    Args.append(CE->arg_begin(), CE->arg_end());
+  }
+  bool ObjIsIdentity = Obj && M.isIdentityType(Obj->getType());
+  const SourceManager &SM = M.context().getSourceManager();
+  const FunctionDecl *Def = bodyOf(FD);
+  if (Def && !SM.isInSystemHeader(Def->getLocation())) {
+    if (const Summary *S = summary(Def, Depth + 1)) {
+      P.Identifies = S->Result.Identifies;
+      P.PerUser = S->Result.PerUser;
+      for (int I = S->Result.Params.find_first(); I >= 0;
+           I = S->Result.Params.find_next(I))
+        if (unsigned(I) < Args.size())
+          P.merge(eval(Args[I], Ctx, Depth));
+      if (ObjIsIdentity && FD->getIdentifier())
+        P.merge(fromIdentityMember(Obj, FD->getName(), CE, Ctx, Depth));
+      return P;
+    }
+  }
+  // Opaque calls (std::to_string, fmt::format, hashes, accessors without a
+  // visible body): the result carries everything that went in.
+  if (Obj) {
+    if (ObjIsIdentity && FD && FD->getIdentifier())
+      P.merge(fromIdentityMember(Obj, FD->getName(), CE, Ctx, Depth));
+    else if (!isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()))
+      P.merge(eval(Obj, Ctx, Depth));
+  }
+  for (const Expr *Arg : Args)
+    P.merge(eval(Arg, Ctx, Depth));
+  if (!FD) // a call through a lambda variable or function pointer
+    P.merge(eval(CE->getCallee(), Ctx, Depth));
+  return P;
+}
+
+const Summary *Provenance::summary(const FunctionDecl *FD, unsigned Depth) {
+  if (!FD)
+    return nullptr;
+  auto It = Summaries.find(FD);
+  if (It != Summaries.end())
+    return It->second.get();
+  if (Depth > MaxCallDepth || SummaryInProgress.count(FD) || !FD->getBody())
+    return nullptr;
+  SummaryInProgress.insert(FD);
+  auto S = std::make_unique<Summary>();
+  forEachOwnStmt(FD->getBody(), [&](const Stmt *St) {
+    const auto *RS = dyn_cast<ReturnStmt>(St);
+    if (!RS || !RS->getRetValue())
+      return;
+    if (!S->FirstReturn)
+      S->FirstReturn = RS;
+    S->Result.merge(eval(RS->getRetValue(), FD, Depth));
+  });
+  SummaryInProgress.erase(FD);
+  return Summaries.try_emplace(FD, std::move(S)).first->second.get();
+}
+
+} // namespace crossuser

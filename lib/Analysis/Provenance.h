@@ -1,0 +1,118 @@
+/// Follows a value back to where it came from: does it identify a user, is it per-user data.
+#ifndef CROSSUSER_ANALYSIS_PROVENANCE_H
+#define CROSSUSER_ANALYSIS_PROVENANCE_H
+
+#include "Analysis/Model.h"
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallBitVector.h"
+#include <memory>
+#include <vector>
+
+namespace crossuser {
+
+/// A place in the source and what was seen there, for notes.
+struct Evidence {
+  clang::SourceLocation Loc;
+  std::string Text;
+  bool valid() const { return Loc.isValid(); }
+};
+
+/// What the engine knows about where a value came from.
+struct Prov {
+  /// Set when the value identifies a user: the identity it was built from.
+  Evidence Identifies;
+  /// Set when the value is per-user data: the identity or user data it
+  /// derives from. Identifying values are per-user too.
+  Evidence PerUser;
+  /// Parameters of the function being summarised that flow into the value.
+  llvm::SmallBitVector Params;
+
+  bool identifies() const { return Identifies.valid(); }
+  bool perUser() const { return PerUser.valid(); }
+  void merge(const Prov &O);
+};
+
+/// "The result depends on parameter i": what a call site needs from a body.
+struct Summary {
+  Prov Result;
+  const clang::ReturnStmt *FirstReturn = nullptr;
+};
+
+/// Provenance queries over one translation unit, memoised. Helper bodies
+/// are summarised once; depth and work are bounded so that deep or
+/// recursive helper chains cost linear time and cannot overflow the stack.
+class Provenance {
+public:
+  explicit Provenance(Model &M) : M(M) {}
+
+  /// Provenance of \p E as evaluated in its own function.
+  Prov of(const clang::Expr *E) {
+    Steps = 0;
+    return eval(E, nullptr, 0);
+  }
+
+  /// An expression that names a user by itself (a variable named `uid`, a
+  /// `session.user_id()` call, a read of the Authorization header), without
+  /// following data flow.
+  std::optional<Evidence> identitySource(const clang::Expr *E);
+
+  /// The first user identity visible in \p F or the functions enclosing it
+  /// (for lambdas); invalid when there is none.
+  Evidence identityAvailableIn(const clang::FunctionDecl *F);
+
+  /// The summary of a function with a visible body.
+  const Summary *summaryOf(const clang::FunctionDecl *FD) {
+    return summary(FD, 0);
+  }
+
+  /// Expressions written into each local variable of a function
+  /// (initialisers, assignments, appends, out-parameters).
+  using WriteIndex =
+      llvm::DenseMap<const clang::VarDecl *, std::vector<const clang::Expr *>>;
+  const WriteIndex &writesIn(const clang::FunctionDecl *F);
+
+  static const unsigned MaxCallDepth = 8;
+  static const unsigned MaxSteps = 20000;
+
+private:
+  Prov eval(const clang::Expr *E, const clang::FunctionDecl *Ctx,
+            unsigned Depth);
+  Prov evalVar(const clang::VarDecl *VD, const clang::DeclRefExpr *Ref,
+               const clang::FunctionDecl *Ctx, unsigned Depth);
+  Prov evalCall(const clang::CallExpr *CE, const clang::FunctionDecl *Ctx,
+                unsigned Depth);
+  Prov fromIdentityMember(const clang::Expr *Obj, llvm::StringRef Member,
+                          const clang::Expr *Whole,
+                          const clang::FunctionDecl *Ctx, unsigned Depth);
+  const Summary *summary(const clang::FunctionDecl *FD, unsigned Depth);
+  Evidence evidenceAt(const clang::Expr *E);
+
+  Model &M;
+  llvm::DenseMap<std::pair<const clang::VarDecl *, const clang::FunctionDecl *>,
+                 Prov>
+      VarMemo;
+  llvm::DenseSet<std::pair<const clang::VarDecl *, const clang::FunctionDecl *>>
+      VarInProgress;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<Summary>>
+      Summaries;
+  llvm::DenseSet<const clang::FunctionDecl *> SummaryInProgress;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<WriteIndex>>
+      Writes;
+  llvm::DenseMap<const clang::FunctionDecl *, Evidence> IdentityMemo;
+  unsigned Steps = 0;
+};
+
+/// The function whose body contains \p F's body: the function enclosing a
+/// lambda's call operator, or null.
+const clang::FunctionDecl *enclosingFunction(const clang::FunctionDecl *F);
+
+/// Calls \p Fn on every statement below \p S in source order, including
+/// the bodies of lambdas written inside it.
+void forEachStmt(const clang::Stmt *S,
+                 llvm::function_ref<void(const clang::Stmt *)> Fn);
+
+} // namespace crossuser
+
+#endif

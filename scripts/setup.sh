@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what crossuser needs from Debian's packages (LLVM/Clang 16, lit,
+# FileCheck, GoogleTest, CMake, Ninja), skipping what is already there.
+set -euo pipefail
+LLVM_VERSION="${CROSSUSER_LLVM_VERSION:-16}"
+pkgs=(cmake ninja-build python3 git
+      "clang-${LLVM_VERSION}" "llvm-${LLVM_VERSION}-dev" "libclang-${LLVM_VERSION}-dev"
+      "clang-tidy-${LLVM_VERSION}" "clang-tools-${LLVM_VERSION}" "llvm-${LLVM_VERSION}-tools"
+      googletest libgtest-dev)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ "${#missing[@]}" -eq 0 ]; then
+  exit 0
+fi
+echo "crossuser setup: installing ${missing[*]}" >&2
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "crossuser setup: need root (or sudo) to install: ${missing[*]}" >&2; exit 2; }
+  SUDO=sudo
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,145 @@
+#include "ConfigFile.h"
+#include "Analysis/Config.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/YAMLParser.h"
+
+namespace crossuser {
+
+static llvm::Error fail(llvm::StringRef Path, const llvm::Twine &Msg) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 "'" + Path + "': " + Msg);
+}
+
+static std::optional<std::string> scalar(llvm::yaml::Node *N) {
+  llvm::SmallString<64> Storage;
+  if (auto *S = llvm::dyn_cast_or_null<llvm::yaml::ScalarNode>(N))
+    return S->getValue(Storage).str();
+  if (auto *B = llvm::dyn_cast_or_null<llvm::yaml::BlockScalarNode>(N))
+    return B->getValue().str();
+  return std::nullopt;
+}
+
+/// `crossuser-cache-key.IdentityNames` or a global `IdentityNames`: the
+/// option must be one the engine knows.
+static llvm::Error checkOptionName(llvm::StringRef Path, llvm::StringRef Key) {
+  llvm::StringRef Name = Key;
+  if (Key.startswith("crossuser-")) {
+    size_t Dot = Key.find('.');
+    if (Dot == llvm::StringRef::npos)
+      return fail(Path, "option '" + Key + "' has no check prefix");
+    Name = Key.drop_front(Dot + 1);
+  } else if (Key.contains('.')) {
+    return llvm::Error::success(); // another tool's check
+  }
+  for (const OptionSpec &S : optionSpecs())
+    if (Name == S.Name)
+      return llvm::Error::success();
+  if (Key.startswith("crossuser-"))
+    return fail(Path, "unknown option '" + Key + "'");
+  return llvm::Error::success();
+}
+
+llvm::Expected<ConfigFile> readConfigFile(llvm::StringRef Path) {
+  auto Buf = llvm::MemoryBuffer::getFile(Path);
+  if (!Buf)
+    return fail(Path, "cannot read: " + Buf.getError().message());
+  ConfigFile CF;
+  CF.Path = Path.str();
+  llvm::SourceMgr SM;
+  std::string Diag;
+  SM.setDiagHandler(
+      [](const llvm::SMDiagnostic &D, void *Ctx) {
+        auto *Out = static_cast<std::string *>(Ctx);
+        if (Out->empty())
+          *Out = ("line " + llvm::Twine(D.getLineNo()) + ": " + D.getMessage())
+                     .str();
+      },
+      &Diag);
+  llvm::yaml::Stream Stream((*Buf)->getBuffer(), SM);
+  auto DocIt = Stream.begin();
+  if (DocIt == Stream.end())
+    return CF;
+  llvm::yaml::Node *Root = DocIt->getRoot();
+  if (!Diag.empty())
+    return fail(Path, "malformed YAML: " + Diag);
+  if (!Root || llvm::isa<llvm::yaml::NullNode>(Root))
+    return CF;
+  auto *Top = llvm::dyn_cast<llvm::yaml::MappingNode>(Root);
+  if (!Top)
+    return fail(Path, "expected a mapping of configuration keys");
+  for (llvm::yaml::KeyValueNode &KV : *Top) {
+    std::optional<std::string> Key = scalar(KV.getKey());
+    if (!Diag.empty())
+      return fail(Path, "malformed YAML: " + Diag);
+    if (!Key)
+      return fail(Path, "expected a plain key");
+    llvm::yaml::Node *Value = KV.getValue();
+    if (*Key == "Checks") {
+      std::optional<std::string> V = scalar(Value);
+      if (!V)
+        return fail(Path, "'Checks' must be a string");
+      CF.Checks = *V;
+    } else if (*Key == "CheckOptions") {
+      auto Add = [&](llvm::yaml::Node *K, llvm::yaml::Node *V) -> llvm::Error {
+        std::optional<std::string> KS = scalar(K), VS = scalar(V);
+        if (!KS || !VS)
+          return fail(Path, "each CheckOptions entry needs a string key and value");
+        if (llvm::Error E = checkOptionName(Path, *KS))
+          return E;
+        CF.Options[*KS] = *VS;
+        return llvm::Error::success();
+      };
+      if (auto *Map = llvm::dyn_cast_or_null<llvm::yaml::MappingNode>(Value)) {
+        for (llvm::yaml::KeyValueNode &Opt : *Map)
+          if (llvm::Error E = Add(Opt.getKey(), Opt.getValue()))
+            return std::move(E);
+      } else if (auto *Seq =
+                     llvm::dyn_cast_or_null<llvm::yaml::SequenceNode>(Value)) {
+        for (llvm::yaml::Node &Item : *Seq) {
+          auto *Entry = llvm::dyn_cast<llvm::yaml::MappingNode>(&Item);
+          if (!Entry)
+            return fail(Path, "each CheckOptions entry must be a mapping");
+          llvm::yaml::Node *K = nullptr, *V = nullptr;
+          for (llvm::yaml::KeyValueNode &F : *Entry) {
+            std::optional<std::string> FK = scalar(F.getKey());
+            if (FK && *FK == "key")
+              K = F.getValue();
+            else if (FK && *FK == "value")
+              V = F.getValue();
+          }
+          if (llvm::Error E = Add(K, V))
+            return std::move(E);
+        }
+      } else if (!llvm::isa_and_nonnull<llvm::yaml::NullNode>(Value)) {
+        return fail(Path, "'CheckOptions' must be a mapping or a list");
+      }
+    } else {
+      Value->skip();
+    }
+    if (!Diag.empty())
+      return fail(Path, "malformed YAML: " + Diag);
+  }
+  if (!Diag.empty())
+    return fail(Path, "malformed YAML: " + Diag);
+  return CF;
+}
+
+std::string findConfigFile(llvm::StringRef Dir) {
+  llvm::SmallString<256> Cur(Dir);
+  while (!Cur.empty()) {
+    llvm::SmallString<256> Candidate(Cur);
+    llvm::sys::path::append(Candidate, ".clang-tidy");
+    if (llvm::sys::fs::is_regular_file(Candidate))
+      return std::string(Candidate);
+    llvm::StringRef Parent = llvm::sys::path::parent_path(Cur);
+    if (Parent == Cur)
+      break;
+    Cur = Parent;
+  }
+  return "";
+}
+
+} // namespace crossuser

@@ -1,0 +1,31 @@
+/// Reads crossuser's options from a `.clang-tidy` file, so both front ends share one configuration.
+#ifndef CROSSUSER_TOOL_CONFIGFILE_H
+#define CROSSUSER_TOOL_CONFIGFILE_H
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Error.h"
+#include <string>
+
+namespace crossuser {
+
+/// The parts of a `.clang-tidy` file crossuser uses.
+struct ConfigFile {
+  std::string Path;
+  /// `Checks:` as written, or empty.
+  std::string Checks;
+  /// `CheckOptions:`, both the list form (`- key: ... value: ...`) and the
+  /// map form (`key: value`).
+  llvm::StringMap<std::string> Options;
+};
+
+/// Parses \p Path. Malformed YAML, an unknown `crossuser-*` option or a
+/// value of the wrong kind is an error naming the file and the problem.
+llvm::Expected<ConfigFile> readConfigFile(llvm::StringRef Path);
+
+/// The nearest `.clang-tidy` in \p Dir or its parents, as clang-tidy looks
+/// it up; empty when there is none.
+std::string findConfigFile(llvm::StringRef Dir);
+
+} // namespace crossuser
+
+#endif

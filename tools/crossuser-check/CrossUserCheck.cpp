@@ -1,0 +1,327 @@
+/// crossuser-check: runs crossuser's checks over a compilation database, for CI.
+#include "Analysis/CacheKey.h"
+#include "Analysis/Config.h"
+#include "Analysis/Suppression.h"
+#include "ConfigFile.h"
+#include "Report.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang;
+using namespace clang::tooling;
+namespace cl = llvm::cl;
+
+namespace crossuser {
+namespace {
+
+cl::OptionCategory Category("crossuser-check options");
+
+cl::opt<std::string> BuildPath(
+    "p", cl::desc("Build directory containing compile_commands.json"),
+    cl::value_desc("build-dir"), cl::cat(Category));
+cl::list<std::string> SourcePaths(cl::Positional,
+                                  cl::desc("[<source file> ...]"),
+                                  cl::cat(Category));
+cl::opt<std::string> ChecksOpt(
+    "checks",
+    cl::desc("Comma-separated globs of checks to run, as in clang-tidy "
+             "(default: crossuser-*, or the Checks of the .clang-tidy file)"),
+    cl::cat(Category));
+cl::opt<std::string> ConfigFileOpt(
+    "config-file",
+    cl::desc("A .clang-tidy-format file with CheckOptions (default: the "
+             "nearest .clang-tidy above each source file)"),
+    cl::value_desc("file"), cl::cat(Category));
+
+const char *const KnownChecks[] = {"crossuser-cache-key"};
+
+/// Tool errors go to stderr, one line each, and make the exit code 2.
+struct ErrorSink {
+  unsigned Count = 0;
+  void report(const llvm::Twine &Msg) {
+    ++Count;
+    llvm::errs() << "crossuser-check: error: " << Msg << "\n";
+  }
+};
+
+/// clang-tidy's check globs: later entries win, `-` removes.
+bool checkEnabled(llvm::StringRef Globs, llvm::StringRef Check) {
+  bool On = false;
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  Globs.split(Parts, ',', -1, false);
+  for (llvm::StringRef G : Parts) {
+    G = G.trim();
+    bool Neg = G.consume_front("-");
+    if (globMatches(G, Check))
+      On = !Neg;
+  }
+  return On;
+}
+
+std::optional<std::string> unknownCheck(llvm::StringRef Globs) {
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  Globs.split(Parts, ',', -1, false);
+  for (llvm::StringRef G : Parts) {
+    G = G.trim();
+    G.consume_front("-");
+    if (!G.startswith("crossuser-") || G.contains('*'))
+      continue;
+    if (!llvm::is_contained(KnownChecks, G))
+      return G.str();
+  }
+  return std::nullopt;
+}
+
+/// The result of analysing one translation unit.
+struct TUResult {
+  std::vector<ReportFinding> Findings;
+  bool CompileError = false;
+};
+
+class AnalysisConsumer : public ASTConsumer {
+public:
+  AnalysisConsumer(const Config &Cfg, const std::string &Checks, TUResult &Out)
+      : Cfg(Cfg), Checks(Checks), Out(Out) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    if (Ctx.getDiagnostics().hasErrorOccurred()) {
+      Out.CompileError = true;
+      return;
+    }
+    const SourceManager &SM = Ctx.getSourceManager();
+    if (!checkEnabled(Checks, CacheKeyCheckName))
+      return;
+    for (const Finding &F : findCacheKeyIssues(Ctx, Cfg)) {
+      // As clang-tidy without a header filter: the main file only.
+      if (!SM.isInMainFile(SM.getFileLoc(F.Loc)))
+        continue;
+      if (isSuppressedByNolint(SM, F.Loc, F.Check))
+        continue;
+      Out.Findings.push_back(toReportFinding(SM, F));
+    }
+  }
+
+private:
+  const Config &Cfg;
+  const std::string &Checks;
+  TUResult &Out;
+};
+
+class AnalysisAction : public ASTFrontendAction {
+public:
+  AnalysisAction(const Config &Cfg, const std::string &Checks, TUResult &Out)
+      : Cfg(Cfg), Checks(Checks), Out(Out) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+                                                 StringRef) override {
+    return std::make_unique<AnalysisConsumer>(Cfg, Checks, Out);
+  }
+
+private:
+  const Config &Cfg;
+  const std::string &Checks;
+  TUResult &Out;
+};
+
+class ActionFactory : public FrontendActionFactory {
+public:
+  ActionFactory(const Config &Cfg, const std::string &Checks, TUResult &Out)
+      : Cfg(Cfg), Checks(Checks), Out(Out) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<AnalysisAction>(Cfg, Checks, Out);
+  }
+
+private:
+  const Config &Cfg;
+  const std::string &Checks;
+  TUResult &Out;
+};
+
+/// The configuration for one file: --config-file, or the nearest
+/// .clang-tidy, or the defaults. Files are read once.
+class ConfigResolver {
+public:
+  ConfigResolver(ErrorSink &Errors) : Errors(Errors) {}
+
+  /// Returns null after reporting an error.
+  const std::pair<Config, std::string> *forFile(llvm::StringRef File) {
+    std::string Path = ConfigFileOpt.empty()
+                           ? findConfigFile(llvm::sys::path::parent_path(File))
+                           : ConfigFileOpt.getValue();
+    auto It = Cache.find(Path);
+    if (It != Cache.end())
+      return It->second.get();
+    std::unique_ptr<std::pair<Config, std::string>> Entry;
+    ConfigFile CF;
+    if (!Path.empty()) {
+      llvm::Expected<ConfigFile> Read = readConfigFile(Path);
+      if (!Read) {
+        Errors.report(llvm::toString(Read.takeError()));
+        Cache[Path] = nullptr;
+        return nullptr;
+      }
+      CF = std::move(*Read);
+    }
+    std::string Checks = !ChecksOpt.empty()      ? ChecksOpt.getValue()
+                         : !CF.Checks.empty()    ? CF.Checks
+                                                 : std::string("crossuser-*");
+    if (std::optional<std::string> Bad = unknownCheck(Checks)) {
+      Errors.report("unknown check '" + *Bad + "'" +
+                    (ChecksOpt.empty() ? " in '" + Path + "'" : std::string()) +
+                    "; known checks: crossuser-cache-key");
+      Cache[Path] = nullptr;
+      return nullptr;
+    }
+    Config Cfg = Config::fromOptions(
+        [&](llvm::StringRef Name) -> std::optional<std::string> {
+          // clang-tidy's getLocalOrGlobal: the check's own option first.
+          auto Local = CF.Options.find(
+              (llvm::Twine(CacheKeyCheckName) + "." + Name).str());
+          if (Local != CF.Options.end())
+            return Local->second;
+          auto Global = CF.Options.find(Name);
+          if (Global != CF.Options.end())
+            return Global->second;
+          return std::nullopt;
+        });
+    Entry = std::make_unique<std::pair<Config, std::string>>(std::move(Cfg),
+                                                             Checks);
+    auto *Raw = Entry.get();
+    Cache[Path] = std::move(Entry);
+    return Raw;
+  }
+
+private:
+  ErrorSink &Errors;
+  std::map<std::string, std::unique_ptr<std::pair<Config, std::string>>> Cache;
+};
+
+int run(int argc, const char **argv) {
+  ErrorSink Errors;
+  std::string FixedError;
+  std::unique_ptr<CompilationDatabase> Fixed =
+      FixedCompilationDatabase::loadFromCommandLine(argc, argv, FixedError);
+  cl::HideUnrelatedOptions(Category);
+  cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
+    OS << "crossuser-check " << CROSSUSER_VERSION << " (LLVM " << LLVM_VERSION_STRING
+       << ")\n";
+  });
+  if (!cl::ParseCommandLineOptions(
+          argc, argv,
+          "Finds code that serves one user's data to another.\n\n"
+          "  crossuser-check -p build/ [files...]\n"
+          "  crossuser-check file.cpp -- -std=c++17 -Iinclude\n\n"
+          "Exit status: 0 no findings, 1 findings, 2 tool or input error.\n",
+          &llvm::errs()))
+    return 2;
+  if (!Fixed && !FixedError.empty()) {
+    Errors.report(FixedError);
+    return 2;
+  }
+
+  std::unique_ptr<CompilationDatabase> DB;
+  std::string DBName;
+  if (Fixed) {
+    DB = std::move(Fixed);
+    DBName = "the command line after '--'";
+  } else if (!BuildPath.empty()) {
+    std::string Err;
+    DB = CompilationDatabase::loadFromDirectory(BuildPath, Err);
+    llvm::SmallString<256> JSON(BuildPath.getValue());
+    llvm::sys::path::append(JSON, "compile_commands.json");
+    DBName = std::string(JSON);
+    if (!DB) {
+      if (!llvm::sys::fs::exists(JSON))
+        Errors.report("no compilation database: '" + JSON +
+                      "' does not exist (configure with "
+                      "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON)");
+      else
+        Errors.report("'" + JSON + "': " + Err);
+      return 2;
+    }
+  } else if (!SourcePaths.empty()) {
+    std::string Err;
+    DB = CompilationDatabase::autoDetectFromSource(SourcePaths.front(), Err);
+    if (!DB) {
+      Errors.report("no compilation database found for '" +
+                    SourcePaths.front() +
+                    "': pass -p BUILD_DIR, or compiler flags after '--'");
+      return 2;
+    }
+    DBName = "the detected compile_commands.json";
+  } else {
+    Errors.report("no input: pass -p BUILD_DIR, source files, or both");
+    return 2;
+  }
+
+  std::vector<std::string> Files(SourcePaths.begin(), SourcePaths.end());
+  if (Files.empty()) {
+    Files = DB->getAllFiles();
+    std::sort(Files.begin(), Files.end());
+    if (Files.empty()) {
+      Errors.report("'" + DBName + "' lists no files");
+      return 2;
+    }
+  }
+
+  ConfigResolver Configs(Errors);
+  std::vector<ReportFinding> All;
+  unsigned Analysed = 0;
+  for (const std::string &File : Files) {
+    llvm::SmallString<256> Abs(File);
+    llvm::sys::fs::make_absolute(Abs);
+    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    if (!llvm::sys::fs::exists(Abs)) {
+      Errors.report("'" + File + "': no such file");
+      continue;
+    }
+    if (DB->getCompileCommands(Abs).empty()) {
+      Errors.report("'" + File + "' is not in " + DBName);
+      continue;
+    }
+    const auto *Cfg = Configs.forFile(Abs);
+    if (!Cfg)
+      continue;
+    TUResult Result;
+    ClangTool Tool(*DB, {std::string(Abs)});
+    // Compiler warnings are the build's business; only errors matter here.
+    Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
+        {"-w", "-resource-dir=" CROSSUSER_CLANG_RESOURCE_DIR},
+        ArgumentInsertPosition::END));
+    ActionFactory Factory(Cfg->first, Cfg->second, Result);
+    int RC = Tool.run(&Factory);
+    if (RC != 0 || Result.CompileError) {
+      Errors.report("'" + File + "' does not compile; it was not analysed");
+      continue;
+    }
+    ++Analysed;
+    for (ReportFinding &F : Result.Findings)
+      All.push_back(std::move(F));
+  }
+
+  sortFindings(All);
+  printText(llvm::outs(), All);
+  llvm::outs().flush();
+  llvm::errs() << "crossuser-check: " << All.size()
+               << (All.size() == 1 ? " finding" : " findings") << " in "
+               << Analysed << (Analysed == 1 ? " file" : " files");
+  if (Errors.Count)
+    llvm::errs() << ", " << Errors.Count
+                 << (Errors.Count == 1 ? " error" : " errors");
+  llvm::errs() << "\n";
+  if (Errors.Count)
+    return 2;
+  return All.empty() ? 0 : 1;
+}
+
+} // namespace
+} // namespace crossuser
+
+int main(int argc, const char **argv) { return crossuser::run(argc, argv); }
