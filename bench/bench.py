@@ -67,7 +67,10 @@ def commands(args, path, flags):
 
 def run_once(cmd, ok_codes):
     start = time.perf_counter()
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    except OSError as err:  # e.g. the binary is being relinked under us
+        die(f"cannot run {cmd[0]}: {err.strerror}")
     elapsed = time.perf_counter() - start
     if proc.returncode not in ok_codes:
         sys.stderr.write(proc.stdout[-4000:] + proc.stderr[-4000:])

@@ -1,0 +1,27 @@
+# lit configuration for crossuser's behaviour tests (tidy/ and tool/).
+import os
+import lit.formats
+
+config.name = "crossuser"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs", "unittests", "CMakeLists.txt"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.crossuser_obj_root, "test")
+
+inputs = os.path.join(config.test_source_root, "Inputs")
+mock_flags = "-std=c++17 -nostdinc++ -isystem %s -I %s" % (
+    os.path.join(inputs, "std"), inputs)
+
+config.substitutions.append(("%mock_flags", mock_flags))
+config.substitutions.append(
+    ("%clang_tidy", "%s --quiet --load=%s" % (config.clang_tidy, config.tidy_module)))
+config.substitutions.append(("%tidy_module", config.tidy_module))
+config.substitutions.append(("%crossuser_check", config.crossuser_check))
+config.substitutions.append(("%crossuser_src", config.crossuser_src_root))
+config.substitutions.append(("%python", "python3"))
+
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
+# Diagnostics must not depend on the user's terminal or locale.
+config.environment["LC_ALL"] = "C"
