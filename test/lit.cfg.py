@@ -20,6 +20,8 @@ config.substitutions.append(("%tidy_module", config.tidy_module))
 config.substitutions.append(("%crossuser_check", config.crossuser_check))
 config.substitutions.append(("%crossuser_src", config.crossuser_src_root))
 config.substitutions.append(("%python", "python3"))
+config.substitutions.append(
+    ("%exitcode", "python3 " + os.path.join(inputs, "exitcode.py")))
 
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])

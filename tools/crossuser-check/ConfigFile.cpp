@@ -58,6 +58,16 @@ llvm::Expected<ConfigFile> readConfigFile(llvm::StringRef Path) {
                      .str();
       },
       &Diag);
+  {
+    // A first pass over the whole document, so that a syntax error is
+    // reported as such and not as whatever shape the parser recovered to.
+    llvm::yaml::Stream Check((*Buf)->getBuffer(), SM);
+    for (llvm::yaml::Document &D : Check)
+      if (llvm::yaml::Node *N = D.getRoot())
+        N->skip();
+    if (!Diag.empty() || Check.failed())
+      return fail(Path, "malformed YAML: " + (Diag.empty() ? "syntax error" : Diag));
+  }
   llvm::yaml::Stream Stream((*Buf)->getBuffer(), SM);
   auto DocIt = Stream.begin();
   if (DocIt == Stream.end())

@@ -10,6 +10,7 @@
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -228,6 +229,7 @@ int run(int argc, const char **argv) {
 
   std::unique_ptr<CompilationDatabase> DB;
   std::string DBName;
+  const bool FromCommandLine = Fixed != nullptr;
   if (Fixed) {
     DB = std::move(Fixed);
     DBName = "the command line after '--'";
@@ -271,6 +273,16 @@ int run(int argc, const char **argv) {
     }
   }
 
+  // A JSON database answers for any file by interpolating a neighbour's
+  // flags; a file the user names must really be in it.
+  llvm::StringSet<> Listed;
+  if (!FromCommandLine)
+    for (const std::string &F : DB->getAllFiles()) {
+      llvm::SmallString<256> A(F);
+      llvm::sys::path::remove_dots(A, /*remove_dot_dot=*/true);
+      Listed.insert(A);
+    }
+
   ConfigResolver Configs(Errors);
   std::vector<ReportFinding> All;
   unsigned Analysed = 0;
@@ -282,7 +294,8 @@ int run(int argc, const char **argv) {
       Errors.report("'" + File + "': no such file");
       continue;
     }
-    if (DB->getCompileCommands(Abs).empty()) {
+    if ((!Listed.empty() && !Listed.contains(Abs)) ||
+        DB->getCompileCommands(Abs).empty()) {
       Errors.report("'" + File + "' is not in " + DBName);
       continue;
     }

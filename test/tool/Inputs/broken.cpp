@@ -1,0 +1,5 @@
+#include "service.h"
+
+void Handle(const http::Request &req) {
+  this_does_not_compile(req);
+}
