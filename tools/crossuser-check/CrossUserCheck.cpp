@@ -42,6 +42,12 @@ cl::opt<std::string> ConfigFileOpt(
              "nearest .clang-tidy above each source file)"),
     cl::value_desc("file"), cl::cat(Category));
 
+cl::opt<bool> DumpConfig(
+    "dump-config",
+    cl::desc("Print the effective configuration for the given file (or the "
+             "current directory) as a .clang-tidy file and exit"),
+    cl::cat(Category));
+
 const char *const KnownChecks[] = {"crossuser-cache-key"};
 
 /// Tool errors go to stderr, one line each, and make the exit code 2.
@@ -153,9 +159,7 @@ public:
 
   /// Returns null after reporting an error.
   const std::pair<Config, std::string> *forFile(llvm::StringRef File) {
-    std::string Path = ConfigFileOpt.empty()
-                           ? findConfigFile(llvm::sys::path::parent_path(File))
-                           : ConfigFileOpt.getValue();
+    std::string Path = pathFor(File);
     auto It = Cache.find(Path);
     if (It != Cache.end())
       return It->second.get();
@@ -180,6 +184,7 @@ public:
       Cache[Path] = nullptr;
       return nullptr;
     }
+    Raw[Path] = CF.Options;
     Config Cfg = Config::fromOptions(
         [&](llvm::StringRef Name) -> std::optional<std::string> {
           // clang-tidy's getLocalOrGlobal: the check's own option first.
@@ -199,9 +204,31 @@ public:
     return Raw;
   }
 
+  /// The configured (or default) text of option \p Name for \p File.
+  std::string rawValue(llvm::StringRef File, llvm::StringRef Name) {
+    const llvm::StringMap<std::string> &Opts = Raw[pathFor(File)];
+    for (std::string Key : {(llvm::Twine(CacheKeyCheckName) + "." + Name).str(),
+                            Name.str()}) {
+      auto It = Opts.find(Key);
+      if (It != Opts.end())
+        return It->second;
+    }
+    for (const OptionSpec &S : optionSpecs())
+      if (Name == S.Name)
+        return S.Default;
+    return "";
+  }
+
 private:
+  static std::string pathFor(llvm::StringRef File) {
+    return ConfigFileOpt.empty()
+               ? findConfigFile(llvm::sys::path::parent_path(File))
+               : ConfigFileOpt.getValue();
+  }
+
   ErrorSink &Errors;
   std::map<std::string, std::unique_ptr<std::pair<Config, std::string>>> Cache;
+  std::map<std::string, llvm::StringMap<std::string>> Raw;
 };
 
 int run(int argc, const char **argv) {
@@ -222,6 +249,26 @@ int run(int argc, const char **argv) {
           "Exit status: 0 no findings, 1 findings, 2 tool or input error.\n",
           &llvm::errs()))
     return 2;
+  if (DumpConfig) {
+    ConfigResolver Configs(Errors);
+    llvm::SmallString<256> Where;
+    if (!SourcePaths.empty()) {
+      Where = SourcePaths.front();
+    } else {
+      // A file name in the current directory: its .clang-tidy applies.
+      llvm::sys::fs::current_path(Where);
+      llvm::sys::path::append(Where, "-");
+    }
+    llvm::sys::fs::make_absolute(Where);
+    const auto *Cfg = Configs.forFile(Where);
+    if (!Cfg)
+      return 2;
+    llvm::outs() << "Checks: '" << Cfg->second << "'\nCheckOptions:\n";
+    for (const OptionSpec &S : optionSpecs())
+      llvm::outs() << "  " << CacheKeyCheckName << "." << S.Name << ": '"
+                   << Configs.rawValue(Where, S.Name) << "'\n";
+    return 0;
+  }
   if (!Fixed && !FixedError.empty()) {
     Errors.report(FixedError);
     return 2;
