@@ -150,7 +150,7 @@ def main():
             die(f"{tool} not found (set CLANGXX / CLANG_TIDY)")
 
     load = os.getloadavg()[0]
-    if load > 0.5:
+    if load > max(1.0, os.cpu_count() / 2):
         print(f"bench: warning: load average {load:.1f} on {os.cpu_count()} cores; "
               "figures will be noisy", file=sys.stderr)
 
