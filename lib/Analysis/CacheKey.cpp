@@ -19,6 +19,9 @@ struct CacheOp {
   bool IsInsert = false;
   const Expr *Key = nullptr;
   llvm::SmallVector<const Expr *, 2> Values;
+  /// `auto &slot = cache[k]; slot = v;`: the reference through which the
+  /// insert happens.
+  const VarDecl *SlotRef = nullptr;
   /// Groups the operations on one cache: its variable or field, the
   /// connection of a C client, or the client function.
   const void *CacheId = nullptr;
@@ -84,6 +87,14 @@ private:
         AssignRHS = OC->getArg(1);
       }
     }
+    if (const auto *DS = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          if (VD->getType()->isReferenceType() && VD->getInit())
+            if (const auto *Sub = dyn_cast<CXXOperatorCallExpr>(
+                    ignoreWrappers(VD->getInit())))
+              if (Sub->getOperator() == OO_Subscript)
+                SubscriptRefs[Sub] = VD;
     if (AssignLHS)
       if (const auto *Sub =
               dyn_cast<CXXOperatorCallExpr>(AssignLHS->IgnoreParenImpCasts()))
@@ -117,7 +128,9 @@ private:
     if (Container && SI.Kind != Sharing::Shared)
       return false;
     Op.CacheDecl = SI.Decl;
-    Op.CacheId = SI.Decl ? static_cast<const void *>(SI.Decl)
+    // A static member used in its class and after its out-of-line
+    // definition is one cache: group by the canonical declaration.
+    Op.CacheId = SI.Decl ? static_cast<const void *>(SI.Decl->getCanonicalDecl())
                          : static_cast<const void *>(Obj->getType().getTypePtr());
     Op.CacheName = SI.Decl ? SI.Decl->getNameAsString() : M.text(Obj, 40);
     if (!Remote) {
@@ -219,6 +232,11 @@ private:
       Op.IsInsert = true;
       Op.Values.push_back(It->second);
     }
+    auto Ref = SubscriptRefs.find(OC);
+    if (Ref != SubscriptRefs.end()) {
+      Op.IsInsert = true;
+      Op.SlotRef = Ref->second;
+    }
     Ops.push_back(std::move(Op));
   }
 
@@ -231,8 +249,10 @@ private:
     CacheOp Op;
     Op.Call = CE;
     Op.Func = Cur;
-    const VarDecl *Conn = CE->getNumArgs() ? rootVar(CE->getArg(0)) : nullptr;
-    Op.CacheId = Conn ? static_cast<const void *>(Conn)
+    // The connection (`ctx`, `this->ctx_`) names the cache.
+    const ValueDecl *Conn =
+        CE->getNumArgs() ? M.classifyStorage(CE->getArg(0)).Decl : nullptr;
+    Op.CacheId = Conn ? static_cast<const void *>(Conn->getCanonicalDecl())
                       : static_cast<const void *>(FD);
     Op.CacheName = Conn ? Conn->getNameAsString() : Name.str();
     if (Cfg.RedisCommandFunctions.contains(Name)) {
@@ -280,6 +300,7 @@ private:
   Model &M;
   const SourceManager &SM;
   llvm::DenseMap<const CXXOperatorCallExpr *, const Expr *> SubscriptValues;
+  llvm::DenseMap<const CXXOperatorCallExpr *, const VarDecl *> SubscriptRefs;
 };
 
 class FunctionFinder : public RecursiveASTVisitor<FunctionFinder> {
@@ -315,10 +336,17 @@ bool containsStmt(const Stmt *Root, const Stmt *Target) {
   return Found;
 }
 
-/// `return connection_id_;` reads a value, it does not build a key.
+/// `return connection_id_;` reads a value, it does not build a key;
+/// `return key;` of a local the helper built does.
 bool isTrivialAccessor(const ReturnStmt *RS) {
   const Expr *E = ignoreWrappers(RS->getRetValue());
-  return isa<MemberExpr>(E) || isa<DeclRefExpr>(E);
+  if (isa<MemberExpr>(E))
+    return true;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    return !VD || !VD->isLocalVarDecl();
+  }
+  return false;
 }
 
 class CacheKeyRule {
@@ -333,6 +361,15 @@ public:
     for (const FunctionDecl *FD : FF.Functions)
       C.collectFunction(FD);
     Ops = std::move(C.Ops);
+    for (CacheOp &Op : Ops)
+      if (Op.SlotRef)
+        if (const auto *Owner = dyn_cast_or_null<FunctionDecl>(
+                Op.SlotRef->getParentFunctionOrMethod())) {
+          const Provenance::WriteIndex &W = P.writesIn(Owner);
+          auto It = W.find(Op.SlotRef);
+          if (It != W.end())
+            Op.Values.append(It->second.begin(), It->second.end());
+        }
     std::vector<Finding> Out;
     for (const CacheOp &Op : Ops)
       if (std::optional<Finding> F = judge(Op))

@@ -62,11 +62,12 @@ static const OptionSpec Specs[] = {
      "shared."},
     {"LookupMethods",
      "Get;get;GetIfPresent;Find;find;Lookup;lookup;Fetch;fetch;Peek;peek;at;"
-     "count;contains;Contains;operator[]",
+     "count;contains;Contains;operator[];hget;hgetall;hmget;mget;exists",
      "Member functions that look a key up in a cache."},
     {"InsertMethods",
      "Put;put;Set;set;Insert;insert;Emplace;emplace;try_emplace;"
-     "insert_or_assign;Add;Store;store;Update;Upsert",
+     "insert_or_assign;Add;Store;store;Update;Upsert;setex;psetex;setnx;"
+     "hset;hmset;mset",
      "Member functions that store a value under a key in a cache."},
     {"RedisCommandFunctions",
      "redisCommand;redisAsyncCommand;redisAppendCommand",

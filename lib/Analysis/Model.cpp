@@ -134,6 +134,18 @@ bool Model::isIdentityTypeUncached(QualType T) {
   return false;
 }
 
+bool Model::isStrongIdType(QualType T) {
+  if (!isIdentityType(T))
+    return false;
+  const CXXRecordDecl *RD = recordOf(T);
+  if (!RD || !RD->hasDefinition())
+    return false;
+  RD = RD->getDefinition();
+  if (RD->getIdentifier() && Cfg.IdentifyingMembers.matchesAnyWord(RD->getName()))
+    return true;
+  return std::distance(RD->field_begin(), RD->field_end()) == 1;
+}
+
 bool Model::isPerUserType(QualType T) { return isPerUserTypeImpl(T, 0); }
 
 bool Model::isPerUserTypeImpl(QualType T, unsigned Depth) {

@@ -48,6 +48,9 @@ public:
   /// A type that names a user: `UserId`, `Session`, `JwtClaims`, a typedef
   /// such as `using UserId = std::string`, or a type annotated as identity.
   bool isIdentityType(clang::QualType T);
+  /// An identity type that wraps one value (`struct UserId { std::string
+  /// value; }`), or whose name says it is an id, key or token.
+  bool isStrongIdType(clang::QualType T);
   /// Per-user data: an identity type, a type named like per-user data
   /// (`Profile`, `Cart`), a record with an identity field, or a container
   /// of those.

@@ -174,6 +174,22 @@ static bool isOutParam(QualType P) {
   return false;
 }
 
+/// Parameter \p I of the template \p Pattern is `T &&` (or a pack of
+/// them, which covers every parameter from its position on).
+static bool isForwardingParam(const FunctionDecl *Pattern, unsigned I) {
+  if (!Pattern || Pattern->getNumParams() == 0)
+    return false;
+  unsigned N = Pattern->getNumParams();
+  const ParmVarDecl *PD =
+      I < N ? Pattern->getParamDecl(I) : Pattern->getParamDecl(N - 1);
+  QualType T = PD->getType();
+  if (const auto *PE = T->getAs<PackExpansionType>())
+    T = PE->getPattern();
+  else if (I >= N)
+    return false;
+  return T->isRValueReferenceType();
+}
+
 const Provenance::WriteIndex &Provenance::writesIn(const FunctionDecl *F) {
   auto It = Writes.find(F);
   if (It != Writes.end())
@@ -224,8 +240,13 @@ const Provenance::WriteIndex &Provenance::writesIn(const FunctionDecl *F) {
         return;
       // Out-parameters: snprintf(buf, ...), StrAppend(&key, ...),
       // BuildKey(key, uid).
+      // A forwarding reference (`emplace(A &&...)`) binds lvalues as `T &`
+      // without writing to them: look at the pattern's parameter.
+      const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern();
       for (unsigned I = 0; I < CE->getNumArgs() && I < FD->getNumParams(); ++I) {
         if (!isOutParam(FD->getParamDecl(I)->getType()))
+          continue;
+        if (isForwardingParam(Pattern, I))
           continue;
         for (unsigned J = 0; J < CE->getNumArgs(); ++J)
           if (J != I)
@@ -242,9 +263,11 @@ Prov Provenance::fromIdentityMember(const Expr *Obj, StringRef Member,
   Prov P;
   Evidence Ev = evidenceAt(Whole);
   const Config &Cfg = M.config();
-  // `user.id` names the user; `user.country` is only the user's data.
+  // `user.id` names the user; `user.country` is only the user's data. A
+  // strong id (`UserId{value}`) is nothing but the identity.
   if (Cfg.IdentifyingMembers.matchesAnyWord(Member) ||
-      Cfg.IdentityNames.matchesAnyWord(Member))
+      Cfg.IdentityNames.matchesAnyWord(Member) ||
+      M.isStrongIdType(Obj->getType()))
     P.Identifies = Ev;
   P.PerUser = Ev;
   Prov Base = eval(Obj, Ctx, Depth);
