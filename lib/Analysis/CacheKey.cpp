@@ -5,6 +5,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
 
 using namespace clang;
@@ -125,6 +126,10 @@ private:
     StorageInfo SI = M.classifyStorage(Obj);
     if (SI.Kind == Sharing::PerRequest)
       return false;
+    // A const table is fixed data, not a cache anyone can fill.
+    if (SI.Decl && SI.Decl->getType().getNonReferenceType().isConstQualified() &&
+        !SI.Decl->getType()->isReferenceType())
+      return false;
     if (Container && SI.Kind != Sharing::Shared)
       return false;
     Op.CacheDecl = SI.Decl;
@@ -138,11 +143,12 @@ private:
       if (const auto *S = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
               M.recordOf(T)))
         N = S->getTemplateArgs().size();
-      Op.KeyType = M.templateArg(T, 0);
+      QualType Written = SI.Decl ? SI.Decl->getType() : T;
+      Op.KeyType = M.templateArg(Written, 0);
       if (N >= 2 && !isSetLike(M, T))
-        Op.ValueType = M.templateArg(T, 1);
+        Op.ValueType = M.templateArg(Written, 1);
       else if (N == 1 && Named)
-        Op.ValueType = M.templateArg(T, 0);
+        Op.ValueType = M.templateArg(Written, 0);
     }
     return true;
   }
@@ -382,11 +388,21 @@ public:
   }
 
 private:
+  /// Whether \p V, stored by \p Op, is one user's data. A value derived
+  /// from a user attribute that the key carries too (`rates[user.country] =
+  /// RatesFor(user.country)`) depends only on the key and cannot leak.
+  bool storesPerUser(const CacheOp &Op, const Expr *V) {
+    Prov PV = P.of(V);
+    if (!PV.perUser())
+      return false;
+    return PV.identifies() || !P.of(Op.Key).perUser();
+  }
+
   /// Why the cache holds per-user data, or nothing.
   std::optional<FindingNote> perUserEvidence(const CacheOp &Op) {
     // The operation itself stores per-user data.
     for (const Expr *V : Op.Values)
-      if (Prov PV = P.of(V); PV.perUser())
+      if (storesPerUser(Op, V))
         return FindingNote{V->getBeginLoc(),
                            "per-user data '" + M.text(V) +
                                "' is stored in '" + Op.CacheName + "' here"};
@@ -407,7 +423,7 @@ private:
       if (Other.CacheId != Op.CacheId || &Other == &Op || !Other.IsInsert)
         continue;
       for (const Expr *V : Other.Values)
-        if (Prov PV = P.of(V); PV.perUser())
+        if (storesPerUser(Other, V))
           return FindingNote{V->getBeginLoc(),
                              "per-user data '" + M.text(V) +
                                  "' is stored in '" + Op.CacheName + "' here"};
@@ -420,22 +436,44 @@ private:
   bool ownerChecked(const CacheOp &Lookup) {
     const FunctionDecl *F = outermost(Lookup.Func);
     bool Checked = false;
-    auto Mentions = [&](const Expr *Side) {
+    // The variables that hold the lookup's result: initialised or assigned
+    // from it, or from another such variable (`const auto &owner =
+    // doc->owner_id;`).
+    llvm::SmallPtrSet<const VarDecl *, 8> Holders;
+    auto MentionsHolder = [&](const Expr *E) {
       bool Hit = false;
-      forEachStmt(Side, [&](const Stmt *S) {
+      forEachStmt(E, [&](const Stmt *S) {
         if (Hit)
           return;
-        if (S == Lookup.Call) {
+        if (S == Lookup.Call)
           Hit = true;
-          return;
-        }
-        if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+        else if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
           if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-            if (VD->getInit() && containsStmt(VD->getInit(), Lookup.Call))
-              Hit = true;
+            Hit = Holders.count(VD);
       });
       return Hit;
     };
+    llvm::SmallVector<std::pair<const VarDecl *, const Expr *>, 16> Flows;
+    forEachStmt(F->getBody(), [&](const Stmt *S) {
+      if (const auto *DS = dyn_cast<DeclStmt>(S))
+        for (const Decl *D : DS->decls())
+          if (const auto *VD = dyn_cast<VarDecl>(D))
+            if (VD->getInit())
+              Flows.push_back({VD, VD->getInit()});
+    });
+    for (const FunctionDecl *Fn = Lookup.Func; Fn; Fn = enclosingFunction(Fn))
+      for (const auto &[VD, Vals] : P.writesIn(Fn))
+        for (const Expr *V : Vals)
+          Flows.push_back({VD, V});
+    for (bool Changed = true; Changed;) {
+      Changed = false;
+      for (const auto &[VD, E] : Flows)
+        if (!Holders.count(VD) && MentionsHolder(E)) {
+          Holders.insert(VD);
+          Changed = true;
+        }
+    }
+    auto Mentions = [&](const Expr *Side) { return MentionsHolder(Side); };
     forEachStmt(F->getBody(), [&](const Stmt *S) {
       if (Checked)
         return;
@@ -455,8 +493,12 @@ private:
       }
       if (!A)
         return;
-      if ((Mentions(A) && P.of(B).identifies()) ||
-          (Mentions(B) && P.of(A).identifies()))
+      // The other side must be the current user, not more of the entry:
+      // a range-for's hidden `__begin != __end` compares the entry with
+      // itself.
+      bool MA = Mentions(A), MB = Mentions(B);
+      if ((MA && !MB && P.of(B).identifies()) ||
+          (MB && !MA && P.of(A).identifies()))
         Checked = true;
     });
     return Checked;
@@ -492,6 +534,11 @@ private:
 
   void addKeyNotes(const CacheOp &Op, Finding &F) {
     const Expr *Key = ignoreWrappers(Op.Key);
+    // `key.c_str()`, `os.str()`: the key is the object.
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Key))
+      if (MC->getNumArgs() == 0 && isa<DeclRefExpr>(ignoreWrappers(
+                                       MC->getImplicitObjectArgument())))
+        Key = ignoreWrappers(MC->getImplicitObjectArgument());
     const Expr *Built = nullptr;
     if (const auto *DRE = dyn_cast<DeclRefExpr>(Key)) {
       const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());

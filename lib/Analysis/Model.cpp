@@ -264,6 +264,18 @@ bool Model::isRemoteCacheType(QualType T) const {
 }
 
 QualType Model::templateArg(QualType T, unsigned I) const {
+  // The arguments as written keep their typedef names
+  // (`LruCache<AccountId, Wallet>`), which the specialisation has lost.
+  if (!T.isNull()) {
+    QualType W = T.getNonReferenceType();
+    if (const auto *PT = W->getAs<PointerType>())
+      W = PT->getPointeeType();
+    if (const auto *TST = W->getAs<TemplateSpecializationType>()) {
+      auto Args = TST->template_arguments();
+      if (I < Args.size() && Args[I].getKind() == TemplateArgument::Type)
+        return Args[I].getAsType();
+    }
+  }
   const auto *S = asSpec(recordOf(T));
   if (!S)
     return QualType();

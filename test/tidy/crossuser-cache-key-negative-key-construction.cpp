@@ -132,6 +132,19 @@ private:
   LruCache<std::string, Profile> cache_;
 };
 
+// The payload of a strong id: `user.id.value` is the user id itself.
+class StrongIdValueHandler : public http::Handler {
+public:
+  void Handle(const http::Request &req, http::Response &resp) override {
+    const User &user = ResolveSession(req).user();
+    if (auto hit = cache_.Get(user.id.value + ":" + req.path()))
+      resp.body = RenderProfile(*hit);
+  }
+
+private:
+  LruCache<std::string, Profile> cache_;
+};
+
 // std::pair built with make_pair, in a namespace-scope std::map.
 std::map<std::pair<std::string, std::string>, Profile> g_profile_pages;
 
