@@ -416,8 +416,14 @@ Prov Provenance::evalCall(const CallExpr *CE, const FunctionDecl *Ctx,
            I = S->Result.Params.find_next(I))
         if (unsigned(I) < Args.size())
           P.merge(eval(Args[I], Ctx, Depth));
+      // A method's result can read its object's fields, which the summary
+      // sees only as `this` members: `LoadOrder(uid).Serialize()` is still
+      // the user's order.
       if (ObjIsIdentity && FD->getIdentifier())
         P.merge(fromIdentityMember(Obj, FD->getName(), CE, Ctx, Depth));
+      else if (Obj && !isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()) &&
+               !isLambdaCallOperator(Def))
+        P.merge(eval(Obj, Ctx, Depth));
       return P;
     }
   }
