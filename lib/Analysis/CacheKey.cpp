@@ -47,7 +47,7 @@ bool isSetLike(const Model &M, QualType T) {
 
 class Collector {
 public:
-  Collector(Model &M) : M(M), SM(M.context().getSourceManager()) {}
+  explicit Collector(Model &M) : M(M) {}
 
   void collectFunction(const FunctionDecl *FD) {
     llvm::SmallVector<std::pair<const Stmt *, const FunctionDecl *>, 64> Stack;
@@ -304,7 +304,6 @@ private:
   }
 
   Model &M;
-  const SourceManager &SM;
   llvm::DenseMap<const CXXOperatorCallExpr *, const Expr *> SubscriptValues;
   llvm::DenseMap<const CXXOperatorCallExpr *, const VarDecl *> SubscriptRefs;
 };
@@ -334,12 +333,6 @@ const FunctionDecl *outermost(const FunctionDecl *F) {
   while (const FunctionDecl *Up = enclosingFunction(F))
     F = Up;
   return F;
-}
-
-bool containsStmt(const Stmt *Root, const Stmt *Target) {
-  bool Found = false;
-  forEachStmt(Root, [&](const Stmt *S) { Found |= S == Target; });
-  return Found;
 }
 
 /// `return connection_id_;` reads a value, it does not build a key;

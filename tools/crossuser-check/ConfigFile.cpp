@@ -105,7 +105,7 @@ llvm::Expected<ConfigFile> readConfigFile(llvm::StringRef Path) {
       if (auto *Map = llvm::dyn_cast_or_null<llvm::yaml::MappingNode>(Value)) {
         for (llvm::yaml::KeyValueNode &Opt : *Map)
           if (llvm::Error E = Add(Opt.getKey(), Opt.getValue()))
-            return std::move(E);
+            return E;
       } else if (auto *Seq =
                      llvm::dyn_cast_or_null<llvm::yaml::SequenceNode>(Value)) {
         for (llvm::yaml::Node &Item : *Seq) {
@@ -121,7 +121,7 @@ llvm::Expected<ConfigFile> readConfigFile(llvm::StringRef Path) {
               V = F.getValue();
           }
           if (llvm::Error E = Add(K, V))
-            return std::move(E);
+            return E;
         }
       } else if (!llvm::isa_and_nonnull<llvm::yaml::NullNode>(Value)) {
         return fail(Path, "'CheckOptions' must be a mapping or a list");
