@@ -547,13 +547,15 @@ private:
     if (const auto *CE = dyn_cast_or_null<CallExpr>(Built)) {
       const FunctionDecl *FD = CE->getDirectCallee();
       const FunctionDecl *Def = nullptr;
-      if (FD && FD->hasBody(Def) && FD->getIdentifier() &&
+      bool Lambda = FD && isLambdaCallOperator(FD);
+      if (FD && FD->hasBody(Def) && (FD->getIdentifier() || Lambda) &&
           !SM.isInSystemHeader(Def->getLocation()))
         if (const Summary *S = P.summaryOf(Def); S && S->FirstReturn &&
             !isTrivialAccessor(S->FirstReturn))
           F.Notes.push_back({S->FirstReturn->getRetValue()->getBeginLoc(),
-                             "key is built here, in '" +
-                                 FD->getNameAsString() + "'"});
+                             Lambda ? std::string("key is built here, in a lambda")
+                                    : "key is built here, in '" +
+                                          FD->getNameAsString() + "'"});
     }
   }
 

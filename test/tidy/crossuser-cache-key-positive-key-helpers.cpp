@@ -111,18 +111,21 @@ public:
     auto make_key = [](const std::string &suffix) { return "profile:" + suffix; };
     std::optional<Profile> a = cache_.Get(make_key(req.path()));
     // CHECK: :[[@LINE-1]]:32: warning: cache 'cache_' is keyed by 'make_key(req.path())', which does not identify the user [crossuser-cache-key]
-    // CHECK: :[[@LINE-4]]:23: note: user identity 'ResolveSession(req)' is available here
-    // CHECK: :[[@LINE+15]]:34: note: 'cache_' holds values of per-user type 'Profile'
+    // CHECK: :[[@LINE-3]]:60: note: key is built here, in a lambda
+    // CHECK: :[[@LINE-5]]:23: note: user identity 'ResolveSession(req)' is available here
+    // CHECK: :[[@LINE+17]]:34: note: 'cache_' holds values of per-user type 'Profile'
     auto key_of = [&session, &req] { return req.path() + "#" + req.query(); };
     std::optional<Profile> b = cache_.Get(key_of());
     // CHECK: :[[@LINE-1]]:32: warning: cache 'cache_' is keyed by 'key_of()', which does not identify the user [crossuser-cache-key]
-    // CHECK: :[[@LINE-9]]:23: note: user identity 'ResolveSession(req)' is available here
-    // CHECK: :[[@LINE+10]]:34: note: 'cache_' holds values of per-user type 'Profile'
+    // CHECK: :[[@LINE-3]]:45: note: key is built here, in a lambda
+    // CHECK: :[[@LINE-11]]:23: note: user identity 'ResolveSession(req)' is available here
+    // CHECK: :[[@LINE+11]]:34: note: 'cache_' holds values of per-user type 'Profile'
     std::string k = [&] { return "p:" + req.param("id"); }();
     std::optional<Profile> c = cache_.Get(k);
     // CHECK: :[[@LINE-1]]:32: warning: cache 'cache_' is keyed by 'k', which does not identify the user [crossuser-cache-key]
     // CHECK: :[[@LINE-3]]:17: note: key 'k' is built here
-    // CHECK: :[[@LINE-15]]:23: note: user identity 'ResolveSession(req)' is available here
+    // CHECK: :[[@LINE-4]]:34: note: key is built here, in a lambda
+    // CHECK: :[[@LINE-17]]:23: note: user identity 'ResolveSession(req)' is available here
     // CHECK: :[[@LINE+4]]:34: note: 'cache_' holds values of per-user type 'Profile'
   }
 
