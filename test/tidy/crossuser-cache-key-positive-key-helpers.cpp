@@ -125,7 +125,7 @@ public:
     // CHECK: :[[@LINE-1]]:32: warning: cache 'cache_' is keyed by 'k', which does not identify the user [crossuser-cache-key]
     // CHECK: :[[@LINE-3]]:17: note: key 'k' is built here
     // CHECK: :[[@LINE-4]]:34: note: key is built here, in a lambda
-    // CHECK: :[[@LINE-17]]:23: note: user identity 'ResolveSession(req)' is available here
+    // CHECK: :[[@LINE-18]]:23: note: user identity 'ResolveSession(req)' is available here
     // CHECK: :[[@LINE+4]]:34: note: 'cache_' holds values of per-user type 'Profile'
   }
 
