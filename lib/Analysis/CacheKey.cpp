@@ -369,6 +369,8 @@ public:
           if (It != W.end())
             Op.Values.append(It->second.begin(), It->second.end());
         }
+    for (const CacheOp &Op : Ops)
+      ByCache[Op.CacheId].push_back(&Op);
     std::vector<Finding> Out;
     for (const CacheOp &Op : Ops)
       if (std::optional<Finding> F = judge(Op))
@@ -399,9 +401,9 @@ private:
         return FindingNote{V->getBeginLoc(),
                            "per-user data '" + M.text(V) +
                                "' is stored in '" + Op.CacheName + "' here"};
-    for (const CacheOp &Other : Ops) {
-      if (Other.CacheId != Op.CacheId)
-        continue;
+    const auto &Siblings = ByCache[Op.CacheId];
+    for (const CacheOp *OtherP : Siblings) {
+      const CacheOp &Other = *OtherP;
       if (!Other.ValueType.isNull() && M.isPerUserType(Other.ValueType)) {
         SourceLocation L =
             Op.CacheDecl ? Op.CacheDecl->getLocation() : Other.Call->getBeginLoc();
@@ -412,8 +414,9 @@ private:
                                   "'"};
       }
     }
-    for (const CacheOp &Other : Ops) {
-      if (Other.CacheId != Op.CacheId || &Other == &Op || !Other.IsInsert)
+    for (const CacheOp *OtherP : Siblings) {
+      const CacheOp &Other = *OtherP;
+      if (&Other == &Op || !Other.IsInsert)
         continue;
       for (const Expr *V : Other.Values)
         if (storesPerUser(Other, V))
@@ -427,6 +430,13 @@ private:
   /// The lookup result is compared with the current user before use:
   /// the ownership check lives after the lookup instead of in the key.
   bool ownerChecked(const CacheOp &Lookup) {
+    auto Memo = OwnerCheckedOps.find(&Lookup);
+    if (Memo != OwnerCheckedOps.end())
+      return Memo->second;
+    return OwnerCheckedOps[&Lookup] = findOwnerCheck(Lookup);
+  }
+
+  bool findOwnerCheck(const CacheOp &Lookup) {
     const FunctionDecl *F = outermost(Lookup.Func);
     bool Checked = false;
     // The variables that hold the lookup's result: initialised or assigned
@@ -502,8 +512,8 @@ private:
     if (It != OwnerCheckedMemo.end())
       return It->second;
     bool R = false;
-    for (const CacheOp &Other : Ops)
-      if (Other.CacheId == Op.CacheId && !Other.IsInsert && ownerChecked(Other)) {
+    for (const CacheOp *Other : ByCache[Op.CacheId])
+      if (!Other->IsInsert && ownerChecked(*Other)) {
         R = true;
         break;
       }
@@ -590,7 +600,10 @@ private:
   Provenance P;
   const SourceManager &SM;
   std::vector<CacheOp> Ops;
+  /// The operations on each cache, by CacheOp::CacheId.
+  llvm::DenseMap<const void *, llvm::SmallVector<const CacheOp *, 4>> ByCache;
   llvm::DenseMap<const void *, bool> OwnerCheckedMemo;
+  llvm::DenseMap<const CacheOp *, bool> OwnerCheckedOps;
 };
 
 } // namespace

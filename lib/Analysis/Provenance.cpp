@@ -28,7 +28,8 @@ const FunctionDecl *enclosingFunction(const FunctionDecl *F) {
   return nullptr;
 }
 
-void forEachStmt(const Stmt *S, llvm::function_ref<void(const Stmt *)> Fn) {
+void forEachStmt(const Stmt *S, llvm::function_ref<void(const Stmt *)> Fn,
+                 bool EnterLambdas) {
   // An explicit stack: a generated `a + b + ... + z` nests thousands deep.
   llvm::SmallVector<const Stmt *, 64> Stack;
   if (S)
@@ -37,30 +38,14 @@ void forEachStmt(const Stmt *S, llvm::function_ref<void(const Stmt *)> Fn) {
   while (!Stack.empty()) {
     const Stmt *Cur = Stack.pop_back_val();
     Fn(Cur);
+    if (!EnterLambdas && isa<LambdaExpr>(Cur))
+      continue;
     Kids.clear();
     for (const Stmt *C : Cur->children())
       if (C)
         Kids.push_back(C);
     for (auto It = Kids.rbegin(); It != Kids.rend(); ++It)
       Stack.push_back(*It);
-  }
-}
-
-/// Like forEachStmt, but does not enter lambda bodies: their returns are
-/// the lambda's, not the enclosing function's.
-static void forEachOwnStmt(const Stmt *S,
-                           llvm::function_ref<void(const Stmt *)> Fn) {
-  llvm::SmallVector<const Stmt *, 64> Stack;
-  if (S)
-    Stack.push_back(S);
-  while (!Stack.empty()) {
-    const Stmt *Cur = Stack.pop_back_val();
-    Fn(Cur);
-    if (isa<LambdaExpr>(Cur))
-      continue;
-    for (const Stmt *C : Cur->children())
-      if (C)
-        Stack.push_back(C);
   }
 }
 
@@ -452,14 +437,16 @@ const Summary *Provenance::summary(const FunctionDecl *FD, unsigned Depth) {
     return nullptr;
   SummaryInProgress.insert(FD);
   auto S = std::make_unique<Summary>();
-  forEachOwnStmt(FD->getBody(), [&](const Stmt *St) {
+  // A lambda's returns are the lambda's, not the enclosing function's.
+  auto AddReturn = [&](const Stmt *St) {
     const auto *RS = dyn_cast<ReturnStmt>(St);
     if (!RS || !RS->getRetValue())
       return;
     if (!S->FirstReturn)
       S->FirstReturn = RS;
     S->Result.merge(eval(RS->getRetValue(), FD, Depth));
-  });
+  };
+  forEachStmt(FD->getBody(), AddReturn, /*EnterLambdas=*/false);
   SummaryInProgress.erase(FD);
   return Summaries.try_emplace(FD, std::move(S)).first->second.get();
 }

@@ -109,9 +109,10 @@ private:
 const clang::FunctionDecl *enclosingFunction(const clang::FunctionDecl *F);
 
 /// Calls \p Fn on every statement below \p S in source order, including
-/// the bodies of lambdas written inside it.
+/// the bodies of lambdas written inside it unless \p EnterLambdas is false.
 void forEachStmt(const clang::Stmt *S,
-                 llvm::function_ref<void(const clang::Stmt *)> Fn);
+                 llvm::function_ref<void(const clang::Stmt *)> Fn,
+                 bool EnterLambdas = true);
 
 } // namespace crossuser
 

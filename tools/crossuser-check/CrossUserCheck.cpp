@@ -151,6 +151,20 @@ private:
   TUResult &Out;
 };
 
+/// clang-tidy's getLocalOrGlobal: `crossuser-cache-key.Name`, else `Name`.
+std::optional<std::string>
+configuredValue(const llvm::StringMap<std::string> &Options,
+                llvm::StringRef Name) {
+  auto Local =
+      Options.find((llvm::Twine(CacheKeyCheckName) + "." + Name).str());
+  if (Local != Options.end())
+    return Local->second;
+  auto Global = Options.find(Name);
+  if (Global != Options.end())
+    return Global->second;
+  return std::nullopt;
+}
+
 /// The configuration for one file: --config-file, or the nearest
 /// .clang-tidy, or the defaults. Files are read once.
 class ConfigResolver {
@@ -185,34 +199,20 @@ public:
       return nullptr;
     }
     Raw[Path] = CF.Options;
-    Config Cfg = Config::fromOptions(
-        [&](llvm::StringRef Name) -> std::optional<std::string> {
-          // clang-tidy's getLocalOrGlobal: the check's own option first.
-          auto Local = CF.Options.find(
-              (llvm::Twine(CacheKeyCheckName) + "." + Name).str());
-          if (Local != CF.Options.end())
-            return Local->second;
-          auto Global = CF.Options.find(Name);
-          if (Global != CF.Options.end())
-            return Global->second;
-          return std::nullopt;
-        });
+    Config Cfg = Config::fromOptions([&](llvm::StringRef Name) {
+      return configuredValue(CF.Options, Name);
+    });
     Entry = std::make_unique<std::pair<Config, std::string>>(std::move(Cfg),
                                                              Checks);
-    auto *Raw = Entry.get();
+    auto *Result = Entry.get();
     Cache[Path] = std::move(Entry);
-    return Raw;
+    return Result;
   }
 
   /// The configured (or default) text of option \p Name for \p File.
   std::string rawValue(llvm::StringRef File, llvm::StringRef Name) {
-    const llvm::StringMap<std::string> &Opts = Raw[pathFor(File)];
-    for (std::string Key : {(llvm::Twine(CacheKeyCheckName) + "." + Name).str(),
-                            Name.str()}) {
-      auto It = Opts.find(Key);
-      if (It != Opts.end())
-        return It->second;
-    }
+    if (std::optional<std::string> V = configuredValue(Raw[pathFor(File)], Name))
+      return *V;
     for (const OptionSpec &S : optionSpecs())
       if (Name == S.Name)
         return S.Default;
