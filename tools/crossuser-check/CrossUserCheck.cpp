@@ -1,5 +1,5 @@
 /// crossuser-check: runs crossuser's checks over a compilation database, for CI.
-#include "Analysis/CacheKey.h"
+#include "Analysis/Checks.h"
 #include "Analysis/Config.h"
 #include "Analysis/Suppression.h"
 #include "ConfigFile.h"
@@ -48,8 +48,6 @@ cl::opt<bool> DumpConfig(
              "current directory) as a .clang-tidy file and exit"),
     cl::cat(Category));
 
-const char *const KnownChecks[] = {"crossuser-cache-key"};
-
 /// Tool errors go to stderr, one line each, and make the exit code 2.
 struct ErrorSink {
   unsigned Count = 0;
@@ -73,6 +71,13 @@ bool checkEnabled(llvm::StringRef Globs, llvm::StringRef Check) {
   return On;
 }
 
+std::string knownCheckList() {
+  std::string Out;
+  for (const CheckInfo &C : allChecks())
+    Out += (Out.empty() ? "" : ", ") + C.Name.str();
+  return Out;
+}
+
 std::optional<std::string> unknownCheck(llvm::StringRef Globs) {
   llvm::SmallVector<llvm::StringRef, 8> Parts;
   Globs.split(Parts, ',', -1, false);
@@ -81,7 +86,7 @@ std::optional<std::string> unknownCheck(llvm::StringRef Globs) {
     G.consume_front("-");
     if (!G.startswith("crossuser-") || G.contains('*'))
       continue;
-    if (!llvm::is_contained(KnownChecks, G))
+    if (!findCheck(G))
       return G.str();
   }
   return std::nullopt;
@@ -93,10 +98,16 @@ struct TUResult {
   bool CompileError = false;
 };
 
+/// What a file is analysed with: the enabled checks, each with its
+/// configuration (options may differ per check, as in clang-tidy).
+struct FileConfig {
+  std::string Checks;
+  std::vector<std::pair<const CheckInfo *, Config>> Enabled;
+};
+
 class AnalysisConsumer : public ASTConsumer {
 public:
-  AnalysisConsumer(const Config &Cfg, const std::string &Checks, TUResult &Out)
-      : Cfg(Cfg), Checks(Checks), Out(Out) {}
+  AnalysisConsumer(const FileConfig &Cfg, TUResult &Out) : Cfg(Cfg), Out(Out) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     if (Ctx.getDiagnostics().hasErrorOccurred()) {
@@ -104,59 +115,52 @@ public:
       return;
     }
     const SourceManager &SM = Ctx.getSourceManager();
-    if (!checkEnabled(Checks, CacheKeyCheckName))
-      return;
-    for (const Finding &F : findCacheKeyIssues(Ctx, Cfg)) {
-      // As clang-tidy without a header filter: the main file only.
-      if (!SM.isInMainFile(SM.getFileLoc(F.Loc)))
-        continue;
-      if (isSuppressedByNolint(SM, F.Loc, F.Check))
-        continue;
-      Out.Findings.push_back(toReportFinding(SM, F));
-    }
+    for (const auto &[Check, CheckCfg] : Cfg.Enabled)
+      for (const Finding &F : Check->Run(Ctx, CheckCfg)) {
+        // As clang-tidy without a header filter: the main file only.
+        if (!SM.isInMainFile(SM.getFileLoc(F.Loc)))
+          continue;
+        if (isSuppressedByNolint(SM, F.Loc, F.Check))
+          continue;
+        Out.Findings.push_back(toReportFinding(SM, F));
+      }
   }
 
 private:
-  const Config &Cfg;
-  const std::string &Checks;
+  const FileConfig &Cfg;
   TUResult &Out;
 };
 
 class AnalysisAction : public ASTFrontendAction {
 public:
-  AnalysisAction(const Config &Cfg, const std::string &Checks, TUResult &Out)
-      : Cfg(Cfg), Checks(Checks), Out(Out) {}
+  AnalysisAction(const FileConfig &Cfg, TUResult &Out) : Cfg(Cfg), Out(Out) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                  StringRef) override {
-    return std::make_unique<AnalysisConsumer>(Cfg, Checks, Out);
+    return std::make_unique<AnalysisConsumer>(Cfg, Out);
   }
 
 private:
-  const Config &Cfg;
-  const std::string &Checks;
+  const FileConfig &Cfg;
   TUResult &Out;
 };
 
 class ActionFactory : public FrontendActionFactory {
 public:
-  ActionFactory(const Config &Cfg, const std::string &Checks, TUResult &Out)
-      : Cfg(Cfg), Checks(Checks), Out(Out) {}
+  ActionFactory(const FileConfig &Cfg, TUResult &Out) : Cfg(Cfg), Out(Out) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<AnalysisAction>(Cfg, Checks, Out);
+    return std::make_unique<AnalysisAction>(Cfg, Out);
   }
 
 private:
-  const Config &Cfg;
-  const std::string &Checks;
+  const FileConfig &Cfg;
   TUResult &Out;
 };
 
-/// clang-tidy's getLocalOrGlobal: `crossuser-cache-key.Name`, else `Name`.
+/// clang-tidy's getLocalOrGlobal: `<check>.Name`, else `Name`.
 std::optional<std::string>
 configuredValue(const llvm::StringMap<std::string> &Options,
-                llvm::StringRef Name) {
-  auto Local =
-      Options.find((llvm::Twine(CacheKeyCheckName) + "." + Name).str());
+                llvm::StringRef Check, llvm::StringRef Name) {
+  auto Local = Options.find((Check + "." + Name).str());
   if (Local != Options.end())
     return Local->second;
   auto Global = Options.find(Name);
@@ -172,12 +176,11 @@ public:
   ConfigResolver(ErrorSink &Errors) : Errors(Errors) {}
 
   /// Returns null after reporting an error.
-  const std::pair<Config, std::string> *forFile(llvm::StringRef File) {
+  const FileConfig *forFile(llvm::StringRef File) {
     std::string Path = pathFor(File);
     auto It = Cache.find(Path);
     if (It != Cache.end())
       return It->second.get();
-    std::unique_ptr<std::pair<Config, std::string>> Entry;
     ConfigFile CF;
     if (!Path.empty()) {
       llvm::Expected<ConfigFile> Read = readConfigFile(Path);
@@ -194,24 +197,30 @@ public:
     if (std::optional<std::string> Bad = unknownCheck(Checks)) {
       Errors.report("unknown check '" + *Bad + "'" +
                     (ChecksOpt.empty() ? " in '" + Path + "'" : std::string()) +
-                    "; known checks: crossuser-cache-key");
+                    "; known checks: " + knownCheckList());
       Cache[Path] = nullptr;
       return nullptr;
     }
     Raw[Path] = CF.Options;
-    Config Cfg = Config::fromOptions([&](llvm::StringRef Name) {
-      return configuredValue(CF.Options, Name);
-    });
-    Entry = std::make_unique<std::pair<Config, std::string>>(std::move(Cfg),
-                                                             Checks);
+    auto Entry = std::make_unique<FileConfig>();
+    Entry->Checks = Checks;
+    for (const CheckInfo &C : allChecks())
+      if (checkEnabled(Checks, C.Name))
+        Entry->Enabled.emplace_back(
+            &C, Config::fromOptions([&](llvm::StringRef Name) {
+              return configuredValue(CF.Options, C.Name, Name);
+            }));
     auto *Result = Entry.get();
     Cache[Path] = std::move(Entry);
     return Result;
   }
 
-  /// The configured (or default) text of option \p Name for \p File.
-  std::string rawValue(llvm::StringRef File, llvm::StringRef Name) {
-    if (std::optional<std::string> V = configuredValue(Raw[pathFor(File)], Name))
+  /// The configured (or default) text of option \p Name of \p Check for
+  /// \p File.
+  std::string rawValue(llvm::StringRef File, llvm::StringRef Check,
+                       llvm::StringRef Name) {
+    if (std::optional<std::string> V =
+            configuredValue(Raw[pathFor(File)], Check, Name))
       return *V;
     for (const OptionSpec &S : optionSpecs())
       if (Name == S.Name)
@@ -227,7 +236,7 @@ private:
   }
 
   ErrorSink &Errors;
-  std::map<std::string, std::unique_ptr<std::pair<Config, std::string>>> Cache;
+  std::map<std::string, std::unique_ptr<FileConfig>> Cache;
   std::map<std::string, llvm::StringMap<std::string>> Raw;
 };
 
@@ -263,10 +272,12 @@ int run(int argc, const char **argv) {
     const auto *Cfg = Configs.forFile(Where);
     if (!Cfg)
       return 2;
-    llvm::outs() << "Checks: '" << Cfg->second << "'\nCheckOptions:\n";
-    for (const OptionSpec &S : optionSpecs())
-      llvm::outs() << "  " << CacheKeyCheckName << "." << S.Name << ": '"
-                   << Configs.rawValue(Where, S.Name) << "'\n";
+    llvm::outs() << "Checks: '" << Cfg->Checks << "'\nCheckOptions:\n";
+    for (const auto &Enabled : Cfg->Enabled)
+      for (const OptionSpec &S : optionSpecs())
+        llvm::outs() << "  " << Enabled.first->Name << "." << S.Name << ": '"
+                     << Configs.rawValue(Where, Enabled.first->Name, S.Name)
+                     << "'\n";
     return 0;
   }
   if (!Fixed && !FixedError.empty()) {
@@ -355,7 +366,7 @@ int run(int argc, const char **argv) {
     Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
         {"-w", "-resource-dir=" CROSSUSER_CLANG_RESOURCE_DIR},
         ArgumentInsertPosition::END));
-    ActionFactory Factory(Cfg->first, Cfg->second, Result);
+    ActionFactory Factory(*Cfg, Result);
     int RC = Tool.run(&Factory);
     if (RC != 0 || Result.CompileError) {
       Errors.report("'" + File + "' does not compile; it was not analysed");

@@ -1,0 +1,27 @@
+#include "Analysis/Checks.h"
+#include "Analysis/CacheKey.h"
+
+namespace crossuser {
+
+llvm::ArrayRef<CheckInfo> allChecks() {
+  static const CheckInfo Checks[] = {
+      {CacheKeyCheckName,
+       "A cache lookup or insert whose key does not identify the user, on a "
+       "cache that holds per-user data.",
+       "The operation runs where a user identity is available, the cache "
+       "holds per-user data (an insert stores per-user data, or the value "
+       "type is per-user), and the key carries no user, tenant or session "
+       "identity: one user's entry can be served to another.",
+       findCacheKeyIssues},
+  };
+  return Checks;
+}
+
+const CheckInfo *findCheck(llvm::StringRef Name) {
+  for (const CheckInfo &C : allChecks())
+    if (C.Name == Name)
+      return &C;
+  return nullptr;
+}
+
+} // namespace crossuser

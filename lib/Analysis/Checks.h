@@ -1,0 +1,38 @@
+/// The list of crossuser's checks: names, descriptions and the engine entry point of each, shared by every front end.
+#ifndef CROSSUSER_ANALYSIS_CHECKS_H
+#define CROSSUSER_ANALYSIS_CHECKS_H
+
+#include "Analysis/Config.h"
+#include "Analysis/Finding.h"
+#include "clang/AST/ASTContext.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include <vector>
+
+namespace crossuser {
+
+/// One check as every front end sees it.
+struct CheckInfo {
+  /// The public name, e.g. "crossuser-cache-key".
+  llvm::StringLiteral Name;
+  /// One sentence: what a finding of this check means.
+  const char *Summary;
+  /// A paragraph for rule metadata (SARIF fullDescription, --list-checks).
+  const char *Description;
+  /// Runs the check over a translation unit; findings in source order.
+  std::vector<Finding> (*Run)(clang::ASTContext &Ctx, const Config &Cfg);
+};
+
+/// Every check, in documentation order.
+llvm::ArrayRef<CheckInfo> allChecks();
+
+/// The check named \p Name, or null.
+const CheckInfo *findCheck(llvm::StringRef Name);
+
+/// Where each check's documentation lives on the project's site.
+inline constexpr llvm::StringLiteral DocsBaseUri =
+    "https://github.com/crossuser/crossuser/blob/main/docs/checks/";
+
+} // namespace crossuser
+
+#endif
