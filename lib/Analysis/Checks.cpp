@@ -1,5 +1,6 @@
 #include "Analysis/Checks.h"
 #include "Analysis/CacheKey.h"
+#include "Analysis/SharedState.h"
 
 namespace crossuser {
 
@@ -13,6 +14,13 @@ llvm::ArrayRef<CheckInfo> allChecks() {
        "type is per-user), and the key carries no user, tenant or session "
        "identity: one user's entry can be served to another.",
        findCacheKeyIssues},
+      {SharedStateCheckName,
+       "Per-user data written into storage that every request shares.",
+       "A value derived from a user's identity is written into a global, a "
+       "static, a thread_local that is not reset per request, or a member of "
+       "a long-lived object (a handler, service or singleton): the next "
+       "request, from any user, can read it.",
+       findSharedStateIssues},
   };
   return Checks;
 }
