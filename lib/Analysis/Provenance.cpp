@@ -354,8 +354,12 @@ Prov Provenance::eval(const Expr *E, const FunctionDecl *Ctx, unsigned Depth) {
   }
   if (const auto *UO = dyn_cast<UnaryOperator>(E))
     return eval(UO->getSubExpr(), Ctx, Depth);
-  if (isa<UnaryExprOrTypeTraitExpr>(E) || isa<CXXNewExpr>(E) ||
-      isa<CXXDeleteExpr>(E) || isa<StmtExpr>(E))
+  // `new User(session.user())` carries what it was built from, not the
+  // array size or placement arguments.
+  if (const auto *NE = dyn_cast<CXXNewExpr>(E))
+    return NE->getInitializer() ? eval(NE->getInitializer(), Ctx, Depth) : P;
+  if (isa<UnaryExprOrTypeTraitExpr>(E) || isa<CXXDeleteExpr>(E) ||
+      isa<StmtExpr>(E))
     return P;
   for (const Stmt *Child : E->children())
     if (const auto *CE = dyn_cast_or_null<Expr>(Child))
