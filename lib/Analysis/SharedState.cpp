@@ -71,6 +71,27 @@ const VarDecl *namedVar(const Expr *E) {
   return nullptr;
 }
 
+/// A size or count computed from data is not the data: `g_bytes +=
+/// body.size()` keeps no user's content.
+bool isMeasure(const Expr *E) {
+  E = ignoreWrappers(E);
+  if (isa<UnaryExprOrTypeTraitExpr>(E) || isa<IntegerLiteral>(E) ||
+      isa<CXXBoolLiteralExpr>(E))
+    return true;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    if (!MD || !MD->getIdentifier())
+      return false;
+    StringRef N = MD->getName();
+    return N == "size" || N == "length" || N == "count" || N == "empty" ||
+           N == "capacity";
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    return (BO->isAdditiveOp() || BO->isMultiplicativeOp()) &&
+           isMeasure(BO->getLHS()) && isMeasure(BO->getRHS());
+  return false;
+}
+
 class SharedStateRule {
 public:
   SharedStateRule(ASTContext &Ctx, const Config &Cfg)
@@ -198,7 +219,13 @@ private:
   bool isSetup(const FunctionDecl *F) const {
     if (isa<CXXConstructorDecl>(F) || isa<CXXDestructorDecl>(F))
       return true;
-    return F->getIdentifier() && Cfg.SetupMethods.matchesAnyWord(F->getName());
+    if (!F->getIdentifier())
+      return false;
+    // `SetUp` and `set_up` are one word to a reader, two to splitWords.
+    std::string Folded = F->getName().lower();
+    llvm::erase_value(Folded, '_');
+    return Cfg.SetupMethods.matchesAnyWord(F->getName()) ||
+           Cfg.SetupMethods.containsExact(Folded);
   }
 
   /// A statement that gives \p V a fresh value: `v = x`, `v = {}`,
@@ -261,6 +288,8 @@ private:
     const Expr *Value = nullptr;
     Prov PV;
     for (const Expr *V : W.Values) {
+      if (isMeasure(V))
+        continue;
       PV = P.of(V);
       if (PV.perUser()) {
         Value = V;
