@@ -53,7 +53,8 @@ static const OptionSpec Specs[] = {
     {"HandlerBases",
      "handler;controller;service;servlet;server;endpoint;resource;router;"
      "component;manager;repository;registry;provider;gateway;app;"
-     "application;module;plugin;singleton;backend",
+     "application;module;plugin;singleton;backend;filter;middleware;"
+     "interceptor;listener",
      "Words that make a class (or one of its bases) long-lived, so that its "
      "members are shared between requests."},
     {"PerRequestTypes",
