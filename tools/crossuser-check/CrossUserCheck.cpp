@@ -59,7 +59,7 @@ cl::opt<bool> DumpConfig(
 cl::opt<unsigned> Jobs(
     "j",
     cl::desc("Translation units analysed in parallel (default: all cores)"),
-    cl::value_desc("N"), cl::init(0), cl::cat(Category));
+    cl::value_desc("N"), cl::init(0), cl::Prefix, cl::cat(Category));
 cl::opt<bool> Quiet("quiet",
                     cl::desc("No progress line and no summary on stderr"),
                     cl::cat(Category));
