@@ -124,9 +124,15 @@ TUResult analyzeTU(const TUJob &Job, llvm::StringRef HeaderFilter) {
   ClangTool Tool(DB, {Job.File}, std::make_shared<PCHContainerOperations>(),
                  llvm::vfs::createPhysicalFileSystem());
   // Compiler warnings are the build's business; only errors matter here.
+  // Without carets in the invocation's options, clang does not print
+  // "N errors generated." straight to stderr (the printer below keeps its
+  // own carets); the driver reports the failure in file order instead of
+  // ClangTool's "Error while processing".
   Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
-      {"-w", "-resource-dir=" CROSSUSER_CLANG_RESOURCE_DIR},
+      {"-w", "-fno-caret-diagnostics",
+       "-resource-dir=" CROSSUSER_CLANG_RESOURCE_DIR},
       ArgumentInsertPosition::END));
+  Tool.setPrintErrorMessage(false);
   llvm::raw_string_ostream DiagOS(Result.Diagnostics);
   IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts = new DiagnosticOptions();
   TextDiagnosticPrinter Printer(DiagOS, DiagOpts.get());
