@@ -6,6 +6,7 @@
 #include "Baseline.h"
 #include "ConfigFile.h"
 #include "DiffFilter.h"
+#include "Inputs.h"
 #include "Fingerprint.h"
 #include "Merge.h"
 #include "Output.h"
@@ -236,66 +237,6 @@ private:
   std::map<std::string, std::unique_ptr<FileConfig>> Cache;
   std::map<std::string, llvm::StringMap<std::string>> Raw;
 };
-
-/// Reads \p Path ("-": stdin) whole.
-llvm::Expected<std::string> readInput(llvm::StringRef Path) {
-  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buf =
-      Path == "-" ? llvm::MemoryBuffer::getSTDIN()
-                  : llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
-  if (!Buf)
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "'" + Path + "': cannot read: " +
-                                       Buf.getError().message());
-  return (*Buf)->getBuffer().str();
-}
-
-/// Runs \p Args (Args[0] is the program) in \p Dir and returns its stdout,
-/// or an error with the first line of its stderr.
-llvm::Expected<std::string> runCommand(llvm::ArrayRef<llvm::StringRef> Args,
-                                       llvm::StringRef Dir) {
-  auto Fail = [&](const llvm::Twine &Why) {
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "'" + llvm::join(Args, " ") + "' " + Why);
-  };
-  llvm::ErrorOr<std::string> Program = llvm::sys::findProgramByName(Args[0]);
-  if (!Program)
-    return Fail("failed: " + Args[0] + " not found");
-  llvm::SmallString<128> Out, Err;
-  int FD;
-  if (llvm::sys::fs::createTemporaryFile("crossuser-out", "txt", FD, Out))
-    return Fail("failed: cannot create a temporary file");
-  llvm::sys::Process::SafelyCloseFileDescriptor(FD);
-  if (llvm::sys::fs::createTemporaryFile("crossuser-err", "txt", FD, Err)) {
-    llvm::sys::fs::remove(Out);
-    return Fail("failed: cannot create a temporary file");
-  }
-  llvm::sys::Process::SafelyCloseFileDescriptor(FD);
-  std::vector<llvm::StringRef> Full{*Program, "-C", Dir};
-  Full.insert(Full.end(), Args.begin() + 1, Args.end());
-  std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""),
-                                                Out.str(), Err.str()};
-  std::string ExecError;
-  int RC = llvm::sys::ExecuteAndWait(*Program, Full, std::nullopt, Redirects,
-                                     0, 0, &ExecError);
-  llvm::Expected<std::string> Stdout = readInput(Out);
-  llvm::Expected<std::string> Stderr = readInput(Err);
-  llvm::sys::fs::remove(Out);
-  llvm::sys::fs::remove(Err);
-  if (!Stdout || !Stderr) {
-    llvm::consumeError(Stdout.takeError());
-    llvm::consumeError(Stderr.takeError());
-    return Fail("failed: cannot read its output");
-  }
-  if (RC != 0)
-    return Fail("failed" + (Stderr->empty()
-                                ? (ExecError.empty() ? std::string()
-                                                     : ": " + ExecError)
-                                : ": " + llvm::StringRef(*Stderr)
-                                             .split('\n')
-                                             .first.trim()
-                                             .str()));
-  return std::move(*Stdout);
-}
 
 /// The --root: as given, else the git repository around the current
 /// directory, else the current directory; absolute and without symlinks.

@@ -43,7 +43,9 @@ static llvm::Error readSarifLocation(const json::Object *Phys,
     return error(Where + ": a location needs artifactLocation.uri and "
                          "region.startLine");
   llvm::StringRef U(*Uri);
-  L.Path = uriUnescape(U.consume_front("file://") ? U : U);
+  // Relative to %SRCROOT%, or an absolute file:// URI.
+  U.consume_front("file://");
+  L.Path = uriUnescape(U);
   L.File = L.Path;
   L.Line = *Line;
   L.Utf16Column = L.Column = num(Region, "startColumn").value_or(0);
@@ -94,7 +96,7 @@ static llvm::Expected<LoadedReport> parseSarif(const json::Object &Log) {
       if (llvm::Error E = readSarifLocation(
               Loc0 ? Loc0->getObject("physicalLocation") : nullptr, F.Loc,
               Where + ".locations[0]"))
-        return std::move(E);
+        return E;
       if (const json::Array *Logical = Loc0->getArray("logicalLocations"))
         if (!Logical->empty())
           F.Function = str((*Logical)[0].getAsObject(), "fullyQualifiedName")
@@ -106,7 +108,7 @@ static llvm::Expected<LoadedReport> parseSarif(const json::Object &Log) {
           if (llvm::Error E = readSarifLocation(
                   RL ? RL->getObject("physicalLocation") : nullptr, Note.Loc,
                   Where + ".relatedLocations[" + std::to_string(N) + "]"))
-            return std::move(E);
+            return E;
           Note.Message = fromSentence(
               str(RL->getObject("message"), "text").value_or(""));
           F.Notes.push_back(std::move(Note));
@@ -149,7 +151,7 @@ static llvm::Expected<LoadedReport> parseJsonReport(const json::Object &Doc) {
     const json::Object *O = (*Findings)[I].getAsObject();
     ReportFinding F;
     if (llvm::Error E = readJsonLocation(O, F.Loc, Where))
-      return std::move(E);
+      return E;
     std::optional<std::string> Check = str(O, "check"), Msg = str(O, "message"),
                                FP = str(O, "fingerprint");
     if (!Check || !Msg || !FP)
@@ -165,7 +167,7 @@ static llvm::Expected<LoadedReport> parseJsonReport(const json::Object &Doc) {
         ReportNote Note;
         if (llvm::Error E = readJsonLocation(
                 NO, Note.Loc, Where + ".notes[" + std::to_string(N) + "]"))
-          return std::move(E);
+          return E;
         Note.Message = str(NO, "message").value_or("");
         F.Notes.push_back(std::move(Note));
       }
