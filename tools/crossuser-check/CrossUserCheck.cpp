@@ -311,17 +311,128 @@ std::string plural(size_t N, llvm::StringRef One, llvm::StringRef Many) {
   return std::to_string(N) + " " + (N == 1 ? One : Many).str();
 }
 
+/// The filters of a report: --baseline and --diff/--diff-base.
+struct Filters {
+  std::optional<std::vector<BaselineEntry>> Baseline;
+  std::optional<ChangedLines> Changed;
+};
+
+/// Reads the baseline and the diff, and checks that -o and
+/// --write-baseline can be written, before any analysis; false after
+/// reporting an error.
+bool loadFilters(ErrorSink &Errors, const std::string &Root, Filters &Out) {
+  if (!DiffOpt.empty() && !DiffBaseOpt.empty()) {
+    Errors.report("--diff and --diff-base cannot be used together");
+    return false;
+  }
+  if (ShowFixed && BaselineOpt.empty()) {
+    Errors.report("--show-fixed needs --baseline");
+    return false;
+  }
+  if (!BaselineOpt.empty()) {
+    llvm::Expected<std::string> Text = readInput(BaselineOpt);
+    if (!Text) {
+      Errors.report(llvm::toString(Text.takeError()));
+      return false;
+    }
+    llvm::Expected<std::vector<BaselineEntry>> Parsed = parseBaseline(*Text);
+    if (!Parsed) {
+      Errors.report("'" + BaselineOpt + "': " + llvm::toString(Parsed.takeError()));
+      return false;
+    }
+    Out.Baseline = std::move(*Parsed);
+  }
+  if (!DiffOpt.empty() || !DiffBaseOpt.empty()) {
+    std::string Name = DiffOpt == "-" ? "<stdin>" : DiffOpt.getValue();
+    llvm::Expected<std::string> Text =
+        !DiffOpt.empty()
+            ? readInput(DiffOpt)
+            : runCommand({"git", "diff", "-U0", "--no-color", "--no-ext-diff",
+                          "--relative", DiffBaseOpt, "--"},
+                         Root);
+    if (!Text) {
+      Errors.report(llvm::toString(Text.takeError()));
+      return false;
+    }
+    if (!DiffBaseOpt.empty())
+      Name = "git diff " + DiffBaseOpt;
+    llvm::Expected<ChangedLines> Parsed = parseUnifiedDiff(*Text);
+    if (!Parsed) {
+      Errors.report("'" + Name + "': " + llvm::toString(Parsed.takeError()));
+      return false;
+    }
+    Out.Changed = std::move(*Parsed);
+  }
+  for (const std::string &Path : {OutputOpt.getValue(), WriteBaselineOpt.getValue()})
+    if (!Path.empty() && Path != "-")
+      if (llvm::Error E = checkWritable(Path)) {
+        Errors.report(llvm::toString(std::move(E)));
+        return false;
+      }
+  return true;
+}
+
+/// Writes --write-baseline (all findings), applies the baseline and the
+/// diff, writes the report, prints the summary line
+/// (`N findings<Scope>, ...`) and returns the exit status.
+int finishReport(ErrorSink &Errors, std::vector<ReportFinding> All,
+                 const std::string &Root, const Filters &Filter,
+                 OutputFormat Format, const std::string &Scope) {
+  if (!WriteBaselineOpt.empty()) {
+    if (Errors.Count)
+      llvm::errs() << "crossuser-check: '" << WriteBaselineOpt
+                   << "' was not written because of the errors above\n";
+    else if (llvm::Error E =
+                 writeFileAtomically(WriteBaselineOpt, formatBaseline(All)))
+      Errors.report(llvm::toString(std::move(E)));
+  }
+
+  ReportContext Ctx;
+  Ctx.Root = Root;
+  size_t Total = All.size(), InBaseline = 0, OutsideDiff = 0;
+  if (Filter.Baseline) {
+    Ctx.WithBaseline = true;
+    std::vector<BaselineEntry> Fixed = applyBaseline(All, *Filter.Baseline);
+    InBaseline = Total - All.size();
+    if (ShowFixed)
+      Ctx.Fixed = std::move(Fixed);
+  }
+  if (Filter.Changed) {
+    size_t Before = All.size();
+    All.erase(std::remove_if(All.begin(), All.end(),
+                             [&](const ReportFinding &F) {
+                               return !Filter.Changed->contains(F.Loc.Path,
+                                                                F.Loc.Line);
+                             }),
+              All.end());
+    OutsideDiff = Before - All.size();
+  }
+  emitReport(Errors, Format, All, Ctx);
+
+  if (!Quiet) {
+    llvm::errs() << "crossuser-check: " << plural(All.size(), "finding", "findings")
+                 << Scope;
+    if (Filter.Baseline)
+      llvm::errs() << ", " << InBaseline << " in the baseline";
+    if (ShowFixed)
+      llvm::errs() << ", " << Ctx.Fixed.size() << " fixed";
+    if (Filter.Changed)
+      llvm::errs() << ", " << OutsideDiff << " outside the diff";
+    if (Errors.Count)
+      llvm::errs() << ", " << plural(Errors.Count, "error", "errors");
+    llvm::errs() << "\n";
+  }
+  if (Errors.Count)
+    return 2;
+  return All.empty() || ExitZero ? 0 : 1;
+}
+
 /// `crossuser-check merge A.sarif B.sarif -o ALL.sarif`.
 int runMerge(ErrorSink &Errors) {
   if (SourcePaths.empty()) {
     Errors.report("merge: no input reports");
     return 2;
   }
-  if (!OutputOpt.empty() && OutputOpt != "-")
-    if (llvm::Error E = checkWritable(OutputOpt)) {
-      Errors.report(llvm::toString(std::move(E)));
-      return 2;
-    }
   std::vector<LoadedReport> Reports;
   for (const std::string &Path : SourcePaths) {
     llvm::Expected<std::string> Text = readInput(Path);
@@ -348,17 +459,17 @@ int runMerge(ErrorSink &Errors) {
   OutputFormat Format = Reports.front().Format;
   if (FormatOpt.getNumOccurrences())
     Format = *parseOutputFormat(FormatOpt);
-  ReportContext Ctx;
-  Ctx.Root = RootOpt.getNumOccurrences() ? reportRoot() : Reports.front().Root;
-  if (Ctx.Root.empty())
-    Ctx.Root = reportRoot();
-  std::vector<ReportFinding> All = mergeFindings(Reports);
-  if (!emitReport(Errors, Format, All, Ctx))
+  std::string Root =
+      RootOpt.getNumOccurrences() || Reports.front().Root.empty()
+          ? reportRoot()
+          : Reports.front().Root;
+  Filters Filter;
+  if (!loadFilters(Errors, Root, Filter))
     return 2;
-  if (!Quiet)
-    llvm::errs() << "crossuser-check: merged " << plural(Reports.size(), "report", "reports")
-                 << ": " << plural(All.size(), "finding", "findings") << "\n";
-  return All.empty() || ExitZero ? 0 : 1;
+  std::string Scope =
+      " in " + plural(Reports.size(), "merged report", "merged reports");
+  return finishReport(Errors, mergeFindings(Reports), Root, Filter, Format,
+                      Scope);
 }
 
 int run(int argc, const char **argv) {
@@ -450,12 +561,11 @@ int run(int argc, const char **argv) {
       return 2;
     }
   }
-  if (!DiffOpt.empty() && !DiffBaseOpt.empty()) {
-    Errors.report("--diff and --diff-base cannot be used together");
-    return 2;
-  }
-  if (ShowFixed && BaselineOpt.empty()) {
-    Errors.report("--show-fixed needs --baseline");
+  if (ShowFixed && ShardCount > 1) {
+    // The other shards' findings would look fixed.
+    Errors.report("--show-fixed cannot be used with --shard: merge the "
+                  "shards' reports with 'crossuser-check merge --baseline "
+                  "FILE --show-fixed'");
     return 2;
   }
   if (!RootOpt.empty() && !llvm::sys::fs::is_directory(RootOpt)) {
@@ -464,50 +574,9 @@ int run(int argc, const char **argv) {
   }
   const std::string Root = reportRoot();
 
-  std::optional<std::vector<BaselineEntry>> Baseline;
-  if (!BaselineOpt.empty()) {
-    llvm::Expected<std::string> Text = readInput(BaselineOpt);
-    if (!Text) {
-      Errors.report(llvm::toString(Text.takeError()));
-      return 2;
-    }
-    llvm::Expected<std::vector<BaselineEntry>> Parsed = parseBaseline(*Text);
-    if (!Parsed) {
-      Errors.report("'" + BaselineOpt + "': " + llvm::toString(Parsed.takeError()));
-      return 2;
-    }
-    Baseline = std::move(*Parsed);
-  }
-
-  std::optional<ChangedLines> Changed;
-  if (!DiffOpt.empty() || !DiffBaseOpt.empty()) {
-    std::string Name = DiffOpt == "-" ? "<stdin>" : DiffOpt.getValue();
-    llvm::Expected<std::string> Text =
-        !DiffOpt.empty()
-            ? readInput(DiffOpt)
-            : runCommand({"git", "diff", "-U0", "--no-color", "--no-ext-diff",
-                          "--relative", DiffBaseOpt, "--"},
-                         Root);
-    if (!Text) {
-      Errors.report(llvm::toString(Text.takeError()));
-      return 2;
-    }
-    if (!DiffBaseOpt.empty())
-      Name = "git diff " + DiffBaseOpt;
-    llvm::Expected<ChangedLines> Parsed = parseUnifiedDiff(*Text);
-    if (!Parsed) {
-      Errors.report("'" + Name + "': " + llvm::toString(Parsed.takeError()));
-      return 2;
-    }
-    Changed = std::move(*Parsed);
-  }
-
-  for (const std::string &Out : {OutputOpt.getValue(), WriteBaselineOpt.getValue()})
-    if (!Out.empty() && Out != "-")
-      if (llvm::Error E = checkWritable(Out)) {
-        Errors.report(llvm::toString(std::move(E)));
-        return 2;
-      }
+  Filters Filter;
+  if (!loadFilters(Errors, Root, Filter))
+    return 2;
 
   std::unique_ptr<CompilationDatabase> DB;
   std::string DBName;
@@ -670,54 +739,11 @@ int run(int argc, const char **argv) {
   sortAndDeduplicate(All);
   assignOccurrences(All);
 
-  if (!WriteBaselineOpt.empty()) {
-    if (Errors.Count)
-      llvm::errs() << "crossuser-check: '" << WriteBaselineOpt
-                   << "' was not written because of the errors above\n";
-    else if (llvm::Error E =
-                 writeFileAtomically(WriteBaselineOpt, formatBaseline(All)))
-      Errors.report(llvm::toString(std::move(E)));
-  }
-
-  ReportContext Ctx;
-  Ctx.Root = Root;
-  size_t Total = All.size(), InBaseline = 0, OutsideDiff = 0;
-  if (Baseline) {
-    Ctx.WithBaseline = true;
-    std::vector<BaselineEntry> Fixed = applyBaseline(All, *Baseline);
-    InBaseline = Total - All.size();
-    if (ShowFixed)
-      Ctx.Fixed = std::move(Fixed);
-  }
-  if (Changed) {
-    size_t Before = All.size();
-    All.erase(std::remove_if(All.begin(), All.end(),
-                             [&](const ReportFinding &F) {
-                               return !Changed->contains(F.Loc.Path, F.Loc.Line);
-                             }),
-              All.end());
-    OutsideDiff = Before - All.size();
-  }
-  emitReport(Errors, *Format, All, Ctx);
-
-  if (!Quiet) {
-    llvm::errs() << "crossuser-check: " << plural(All.size(), "finding", "findings")
-                 << " in " << plural(Analysed, "file", "files");
-    if (ShardCount > 1)
-      llvm::errs() << " (shard " << ShardIndex + 1 << "/" << ShardCount << ")";
-    if (Baseline)
-      llvm::errs() << ", " << InBaseline << " in the baseline";
-    if (ShowFixed)
-      llvm::errs() << ", " << Ctx.Fixed.size() << " fixed";
-    if (Changed)
-      llvm::errs() << ", " << OutsideDiff << " outside the diff";
-    if (Errors.Count)
-      llvm::errs() << ", " << plural(Errors.Count, "error", "errors");
-    llvm::errs() << "\n";
-  }
-  if (Errors.Count)
-    return 2;
-  return All.empty() || ExitZero ? 0 : 1;
+  std::string Scope = " in " + plural(Analysed, "file", "files");
+  if (ShardCount > 1)
+    Scope += " (shard " + std::to_string(ShardIndex + 1) + "/" +
+             std::to_string(ShardCount) + ")";
+  return finishReport(Errors, std::move(All), Root, Filter, *Format, Scope);
 }
 
 } // namespace
