@@ -1,5 +1,7 @@
 #include "Baseline.h"
 #include "gtest/gtest.h"
+#include <iterator>
+#include <random>
 
 using namespace crossuser;
 
@@ -96,6 +98,26 @@ TEST(BaselineTest, NeverCrashesOnTruncations) {
       {finding(std::string(FP) + ":12", "p\\q.cpp", 42, "m\\tx")});
   for (size_t N = 0; N <= Text.size(); ++N)
     llvm::consumeError(parseBaseline(llvm::StringRef(Text).take_front(N)).takeError());
+}
+
+} // namespace
+
+namespace {
+
+TEST(BaselineTest, NeverCrashesOnRandomInput) {
+  static const char *const Pieces[] = {
+      "# crossuser-check baseline v1\n", "0123456789abcdef0123456789abcdef:0",
+      "0123456789abcdef0123456789abcdef:99999999999", "\t", "\n", ":", "\\",
+      "\\t", "\\q", "crossuser-cache-key", "a.cpp:1", "a.cpp:0", ":7", "#",
+      "\r\n", "message", "\xff"};
+  std::mt19937 Rng(5);
+  for (int I = 0; I < 20000; ++I) {
+    std::string Text;
+    int N = Rng() % 16;
+    for (int P = 0; P < N; ++P)
+      Text += Pieces[Rng() % std::size(Pieces)];
+    llvm::consumeError(parseBaseline(Text).takeError());
+  }
 }
 
 } // namespace

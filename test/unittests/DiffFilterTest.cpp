@@ -1,5 +1,7 @@
 #include "DiffFilter.h"
 #include "gtest/gtest.h"
+#include <iterator>
+#include <random>
 
 using namespace crossuser;
 
@@ -141,6 +143,31 @@ TEST(DiffFilterTest, NeverCrashesOnTruncations) {
   for (size_t N = 0; N <= Diff.size(); ++N)
     llvm::consumeError(parseUnifiedDiff(llvm::StringRef(Diff).take_front(N))
                            .takeError());
+}
+
+} // namespace
+
+namespace {
+
+/// Random line soups of diff syntax: the parser answers (a result or an
+/// error) and never crashes or hangs.
+TEST(DiffFilterTest, NeverCrashesOnRandomInput) {
+  static const char *const Pieces[] = {
+      "--- a/x", "+++ b/x", "--- /dev/null", "+++ /dev/null", "@@ -1 +1 @@",
+      "@@ -0,0 +1,3 @@", "@@ -4294967295,1 +1 @@", "@@ -1,2 +3,4 @@ f()",
+      "+", "-", " ", "", "\\ No newline", "diff --git a/x b/x", "--- \"a/\\",
+      "+++ \"b/\\377\"", "@@", "@@ -", "\r", "\t", "+++ b/", "garbage"};
+  std::mt19937 Rng(5);
+  for (int I = 0; I < 20000; ++I) {
+    std::string Text;
+    int Lines = Rng() % 12;
+    for (int L = 0; L < Lines; ++L) {
+      Text += Pieces[Rng() % std::size(Pieces)];
+      if (Rng() % 4)
+        Text += '\n';
+    }
+    llvm::consumeError(parseUnifiedDiff(Text).takeError());
+  }
 }
 
 } // namespace
