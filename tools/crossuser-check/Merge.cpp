@@ -9,13 +9,6 @@ static llvm::Error error(const llvm::Twine &Msg) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Msg);
 }
 
-/// Undoes SarifOutput's sentence(): the checks' messages have no final
-/// period.
-static std::string fromSentence(llvm::StringRef Text) {
-  Text.consume_back(".");
-  return Text.str();
-}
-
 static std::optional<std::string> str(const json::Object *O, llvm::StringRef Key) {
   if (!O)
     return std::nullopt;
@@ -91,7 +84,7 @@ static llvm::Expected<LoadedReport> parseSarif(const json::Object &Log) {
         return error(Where + ": a result needs ruleId, message.text and "
                              "locations");
       F.Check = *Rule;
-      F.Message = fromSentence(*Msg);
+      F.Message = *Msg;
       const json::Object *Loc0 = (*Locs)[0].getAsObject();
       if (llvm::Error E = readSarifLocation(
               Loc0 ? Loc0->getObject("physicalLocation") : nullptr, F.Loc,
@@ -109,8 +102,7 @@ static llvm::Expected<LoadedReport> parseSarif(const json::Object &Log) {
                   RL ? RL->getObject("physicalLocation") : nullptr, Note.Loc,
                   Where + ".relatedLocations[" + std::to_string(N) + "]"))
             return E;
-          Note.Message = fromSentence(
-              str(RL->getObject("message"), "text").value_or(""));
+          Note.Message = str(RL->getObject("message"), "text").value_or("");
           F.Notes.push_back(std::move(Note));
         }
       std::optional<std::string> FP =

@@ -28,14 +28,6 @@ static std::string ruleName(llvm::StringRef Check) {
   return Out;
 }
 
-/// SARIF viewers expect messages to be sentences; the checks' messages are
-/// clang-style fragments.
-static std::string sentence(llvm::StringRef Message) {
-  if (Message.endswith(".") || Message.endswith("!") || Message.endswith("?"))
-    return Message.str();
-  return Message.str() + ".";
-}
-
 static json::Object artifactLocation(llvm::StringRef Path) {
   if (llvm::sys::path::is_absolute(Path, llvm::sys::path::Style::posix))
     return json::Object{{"uri", "file://" + uriEscapePath(Path)}};
@@ -73,7 +65,7 @@ static json::Object rule(const CheckInfo &C) {
 static json::Object result(const ReportFinding &F, const ReportContext &Ctx) {
   json::Object R{{"ruleId", F.Check},
                  {"level", "warning"},
-                 {"message", json::Object{{"text", sentence(F.Message)}}}};
+                 {"message", json::Object{{"text", F.Message}}}};
   llvm::ArrayRef<CheckInfo> Checks = allChecks();
   for (size_t I = 0; I < Checks.size(); ++I)
     if (Checks[I].Name == F.Check)
@@ -90,17 +82,17 @@ static json::Object result(const ReportFinding &F, const ReportContext &Ctx) {
       Related.push_back(
           json::Object{{"id", static_cast<int64_t>(I + 1)},
                        {"physicalLocation", physicalLocation(N.Loc)},
-                       {"message", json::Object{{"text", sentence(N.Message)}}}});
+                       {"message", json::Object{{"text", N.Message}}}});
       Flow.push_back(json::Object{
           {"location",
            json::Object{{"physicalLocation", physicalLocation(N.Loc)},
-                        {"message", json::Object{{"text", sentence(N.Message)}}}}}});
+                        {"message", json::Object{{"text", N.Message}}}}}});
     }
     // The flow ends where the data meets the cache or storage.
     Flow.push_back(json::Object{
         {"location",
          json::Object{{"physicalLocation", physicalLocation(F.Loc)},
-                      {"message", json::Object{{"text", sentence(F.Message)}}}}}});
+                      {"message", json::Object{{"text", F.Message}}}}}});
     R["relatedLocations"] = std::move(Related);
     R["codeFlows"] = json::Array{json::Object{
         {"threadFlows", json::Array{json::Object{{"locations", std::move(Flow)}}}}}};
@@ -117,7 +109,7 @@ static json::Object absentResult(const BaselineEntry &E) {
   json::Object R{{"ruleId", E.Check},
                  {"kind", "pass"},
                  {"level", "none"},
-                 {"message", json::Object{{"text", sentence(E.Message)}}},
+                 {"message", json::Object{{"text", E.Message}}},
                  {"baselineState", "absent"}};
   llvm::ArrayRef<CheckInfo> Checks = allChecks();
   for (size_t I = 0; I < Checks.size(); ++I)
