@@ -284,6 +284,20 @@ private:
   llvm::StringMap<std::string> Cache;
 };
 
+/// LibTooling explains a bad database once per database plugin, on several
+/// lines; the JSON plugin's line is the one about compile_commands.json.
+std::string databaseError(llvm::StringRef Err) {
+  llvm::SmallVector<llvm::StringRef, 4> Lines;
+  Err.split(Lines, '\n', -1, false);
+  for (llvm::StringRef L : Lines)
+    if (L.consume_front("json-compilation-database: "))
+      return L.trim().str();
+  std::string Out;
+  for (llvm::StringRef L : Lines)
+    Out += (Out.empty() ? "" : "; ") + L.trim().str();
+  return Out;
+}
+
 /// Writes a report to -o (only after a run without errors, so that an
 /// error never replaces a good report) or to stdout.
 bool emitReport(ErrorSink &Errors, OutputFormat Format,
@@ -596,7 +610,7 @@ int run(int argc, const char **argv) {
                       "' does not exist (configure with "
                       "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON)");
       else
-        Errors.report("'" + JSON + "': " + Err);
+        Errors.report("'" + JSON + "': " + databaseError(Err));
       return 2;
     }
   } else if (!SourcePaths.empty()) {
