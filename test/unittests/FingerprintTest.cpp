@@ -16,6 +16,8 @@ TEST(FingerprintTest, IgnoresWhitespaceNotText) {
   EXPECT_EQ(A.size(), 32u);
   EXPECT_NE(A, fingerprintBase("c", "ns::G", "msg", "cache_.Put(k, v);"));
   EXPECT_NE(A, fingerprintBase("c", "ns::F", "msg2", "cache_.Put(k, v);"));
+  EXPECT_EQ(fingerprintBase("c", "F", "keyed by 'a + b'", "l"),
+            fingerprintBase("c", "F", "keyed by 'a+b'", "l"));
   EXPECT_NE(A, fingerprintBase("d", "ns::F", "msg", "cache_.Put(k, v);"));
   EXPECT_NE(A, fingerprintBase("c", "ns::F", "msg", "cache_.Put(k, w);"));
   // Parts are separated: text cannot move between them unnoticed.

@@ -18,12 +18,16 @@ std::string normalizeSourceLine(llvm::StringRef Line) {
 std::string fingerprintBase(llvm::StringRef Check, llvm::StringRef Function,
                             llvm::StringRef Message,
                             llvm::StringRef SourceLine) {
+  // The message quotes source text (the key expression), so it is
+  // normalised like the line: re-spacing the expression keeps the hash.
+  std::string NormalizedMessage = normalizeSourceLine(Message);
   std::string Normalized = normalizeSourceLine(SourceLine);
   llvm::SHA256 Hash;
   // Each part is followed by a NUL so that moving text between parts
   // changes the hash.
   for (llvm::StringRef Part :
-       {Check, Function, Message, llvm::StringRef(Normalized)}) {
+       {Check, Function, llvm::StringRef(NormalizedMessage),
+        llvm::StringRef(Normalized)}) {
     Hash.update(Part);
     Hash.update(llvm::StringRef("\0", 1));
   }

@@ -14,8 +14,8 @@ namespace crossuser {
 std::string normalizeSourceLine(llvm::StringRef Line);
 
 /// The hash part of a fingerprint: 32 hex digits of the SHA-256 of the
-/// check name, the enclosing function's qualified name, the message and the
-/// normalised text of the primary location's line. It has neither the path
+/// check name, the enclosing function's qualified name, and the message and
+/// the text of the primary location's line, both without whitespace. It has neither the path
 /// nor the line number, so line shifts and file moves keep it.
 std::string fingerprintBase(llvm::StringRef Check, llvm::StringRef Function,
                             llvm::StringRef Message,
