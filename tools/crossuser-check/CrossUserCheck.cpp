@@ -2,7 +2,8 @@
 #include "Analysis/Checks.h"
 #include "Analysis/Config.h"
 #include "Analysis/Suppression.h"
-#include "ConfigFile.h"
+#include "Options/CheckSelection.h"
+#include "Options/ConfigFile.h"
 #include "Report.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -56,41 +57,6 @@ struct ErrorSink {
     llvm::errs() << "crossuser-check: error: " << Msg << "\n";
   }
 };
-
-/// clang-tidy's check globs: later entries win, `-` removes.
-bool checkEnabled(llvm::StringRef Globs, llvm::StringRef Check) {
-  bool On = false;
-  llvm::SmallVector<llvm::StringRef, 8> Parts;
-  Globs.split(Parts, ',', -1, false);
-  for (llvm::StringRef G : Parts) {
-    G = G.trim();
-    bool Neg = G.consume_front("-");
-    if (globMatches(G, Check))
-      On = !Neg;
-  }
-  return On;
-}
-
-std::string knownCheckList() {
-  std::string Out;
-  for (const CheckInfo &C : allChecks())
-    Out += (Out.empty() ? "" : ", ") + C.Name.str();
-  return Out;
-}
-
-std::optional<std::string> unknownCheck(llvm::StringRef Globs) {
-  llvm::SmallVector<llvm::StringRef, 8> Parts;
-  Globs.split(Parts, ',', -1, false);
-  for (llvm::StringRef G : Parts) {
-    G = G.trim();
-    G.consume_front("-");
-    if (!G.startswith("crossuser-") || G.contains('*'))
-      continue;
-    if (!findCheck(G))
-      return G.str();
-  }
-  return std::nullopt;
-}
 
 /// The result of analysing one translation unit.
 struct TUResult {
@@ -156,19 +122,6 @@ private:
   TUResult &Out;
 };
 
-/// clang-tidy's getLocalOrGlobal: `<check>.Name`, else `Name`.
-std::optional<std::string>
-configuredValue(const llvm::StringMap<std::string> &Options,
-                llvm::StringRef Check, llvm::StringRef Name) {
-  auto Local = Options.find((Check + "." + Name).str());
-  if (Local != Options.end())
-    return Local->second;
-  auto Global = Options.find(Name);
-  if (Global != Options.end())
-    return Global->second;
-  return std::nullopt;
-}
-
 /// The configuration for one file: --config-file, or the nearest
 /// .clang-tidy, or the defaults. Files are read once.
 class ConfigResolver {
@@ -204,12 +157,7 @@ public:
     Raw[Path] = CF.Options;
     auto Entry = std::make_unique<FileConfig>();
     Entry->Checks = Checks;
-    for (const CheckInfo &C : allChecks())
-      if (checkEnabled(Checks, C.Name))
-        Entry->Enabled.emplace_back(
-            &C, Config::fromOptions([&](llvm::StringRef Name) {
-              return configuredValue(CF.Options, C.Name, Name);
-            }));
+    Entry->Enabled = enabledChecks(Checks, CF.Options);
     auto *Result = Entry.get();
     Cache[Path] = std::move(Entry);
     return Result;
