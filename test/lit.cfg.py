@@ -14,6 +14,7 @@ mock_flags = "-std=c++17 -nostdinc++ -isystem %s -I %s" % (
     os.path.join(inputs, "std"), inputs)
 
 config.substitutions.append(("%mock_flags", mock_flags))
+config.substitutions.append(("%clang_tidy_bare", config.clang_tidy))
 config.substitutions.append(
     ("%clang_tidy", "%s --quiet --load=%s" % (config.clang_tidy, config.tidy_module)))
 config.substitutions.append(("%tidy_module", config.tidy_module))
