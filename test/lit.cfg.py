@@ -41,6 +41,13 @@ for other in ("14", "15", "16", "17"):
         config.substitutions.append(("%other_clang_major", other))
         config.substitutions.append(("%other_clang", other_clang))
         break
+for other in ("14", "15", "16", "17"):
+    other_tidy = "/usr/lib/llvm-%s/bin/clang-tidy" % other
+    if other != config.llvm_version_major and os.path.exists(other_tidy):
+        config.available_features.add("other-clang-tidy")
+        config.substitutions.append(("%other_tidy_major", other))
+        config.substitutions.append(("%other_tidy", other_tidy))
+        break
 import shutil
 if shutil.which("dpkg-deb"):
     config.available_features.add("dpkg")
