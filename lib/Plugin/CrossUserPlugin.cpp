@@ -37,7 +37,11 @@ public:
   void HandleTranslationUnit(ASTContext &Ctx) override {
     DiagnosticsEngine &Diags = Ctx.getDiagnostics();
     // The engine needs a complete AST; clang has already said what is wrong.
-    if (Diags.hasUncompilableErrorOccurred() || Diags.getIgnoreAllWarnings())
+    if (Diags.hasUncompilableErrorOccurred())
+      return;
+    // -w silences crossuser's warnings like every other (custom diagnostics
+    // are not subject to it), but not findings promoted to errors.
+    if (Diags.getIgnoreAllWarnings() && !AsErrors)
       return;
     const SourceManager &SM = Ctx.getSourceManager();
     for (const auto &[Check, Cfg] : Enabled) {

@@ -1,12 +1,15 @@
 // The plugin's options: -fplugin-arg-crossuser-werror and the compiler's
 // -Werror make the findings errors (and the compile fail), no-werror keeps
-// them warnings under -Werror; config= reads a .clang-tidy-format file,
+// them warnings under -Werror, -w does not hide findings made errors;
+// config= reads a .clang-tidy-format file,
 // the nearest .clang-tidy is used by default; bad arguments are errors.
 //
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: not %clangxx -fplugin=%crossuser_plugin -fplugin-arg-crossuser-werror -fsyntax-only %s %mock_flags 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=ERR --implicit-check-not='{{warning|error}}:'
 // RUN: not %clangxx -fplugin=%crossuser_plugin -Werror -fsyntax-only %s %mock_flags 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=ERR --implicit-check-not='{{warning|error}}:'
+// RUN: not %clangxx -fplugin=%crossuser_plugin -w -fplugin-arg-crossuser-werror -fsyntax-only %s %mock_flags 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=ERR --implicit-check-not='{{warning|error}}:'
 // ERR: :[[@LINE+33]]:20: error: cache 'cache_' is keyed by 'req.path()', which does not identify the user [crossuser-cache-key]
 // ERR: note: user identity
