@@ -31,8 +31,9 @@ struct PluginOptions {
 class PluginConsumer : public ASTConsumer {
 public:
   PluginConsumer(std::vector<std::pair<const CheckInfo *, Config>> Enabled,
-                 bool AsErrors)
-      : Enabled(std::move(Enabled)), AsErrors(AsErrors) {}
+                 bool AsErrors, bool ExplicitErrors)
+      : Enabled(std::move(Enabled)), AsErrors(AsErrors),
+        ExplicitErrors(ExplicitErrors) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     DiagnosticsEngine &Diags = Ctx.getDiagnostics();
@@ -40,8 +41,9 @@ public:
     if (Diags.hasUncompilableErrorOccurred())
       return;
     // -w silences crossuser's warnings like every other (custom diagnostics
-    // are not subject to it), but not findings promoted to errors.
-    if (Diags.getIgnoreAllWarnings() && !AsErrors)
+    // are not subject to it), but not findings the user made errors with
+    // -fplugin-arg-crossuser-werror.
+    if (Diags.getIgnoreAllWarnings() && !ExplicitErrors)
       return;
     const SourceManager &SM = Ctx.getSourceManager();
     for (const auto &[Check, Cfg] : Enabled) {
@@ -68,6 +70,7 @@ public:
 private:
   const std::vector<std::pair<const CheckInfo *, Config>> Enabled;
   const bool AsErrors;
+  const bool ExplicitErrors;
 };
 
 class PluginAction : public PluginASTAction {
@@ -132,7 +135,8 @@ public:
                     (Opts.Level == PluginOptions::FollowCompiler &&
                      CI.getDiagnostics().getWarningsAsErrors());
     return std::make_unique<PluginConsumer>(enabledChecks(Checks, CF.Options),
-                                            AsErrors);
+                                            AsErrors,
+                                            Opts.Level == PluginOptions::Error);
   }
 
 private:

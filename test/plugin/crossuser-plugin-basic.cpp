@@ -18,8 +18,10 @@
 // RUN:   | FileCheck %s --check-prefix=NONE --allow-empty --implicit-check-not='{{warning|error}}:'
 // NONE-NOT: crossuser
 //
-// -w silences the plugin like every other warning.
+// -w silences the plugin like every other warning, also under -Werror.
 // RUN: %clangxx -fplugin=%crossuser_plugin -w -fsyntax-only %s %mock_flags 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=NONE --allow-empty --implicit-check-not='{{warning|error}}:'
+// RUN: %clangxx -fplugin=%crossuser_plugin -w -Werror -fsyntax-only %s %mock_flags 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=NONE --allow-empty --implicit-check-not='{{warning|error}}:'
 
 #include "service.h"
