@@ -7,11 +7,15 @@ For the generated stress file and every examples/src/*.cpp it times
 alternating the two, and reports per file and in total the median wall time
 and the median CPU time (user+sys of the compiler, less disturbed by other
 load on a shared machine) and the ratio plugin/plain. It also checks that
-both object files are byte-identical. Run it through bench/plugin_overhead.sh.
+both object files are byte-identical. Last, the plugin compile runs with
+-ftime-trace, where the plugin records its analysis as "crossuser": the
+analysis' share of the whole compile, measured inside one process, is the
+figure least affected by other load. Run it through bench/plugin_overhead.sh.
 """
 
 import argparse
 import filecmp
+import json
 import os
 import resource
 import statistics
@@ -35,6 +39,16 @@ def run_once(cmd):
         sys.exit(f"plugin_overhead: exit code {proc.returncode} from: {' '.join(cmd)}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return wall, cpu
+
+
+def traced_share(cmd, trace):
+    """(analysis ms, compile ms) from one -ftime-trace run of \p cmd."""
+    run_once(cmd + ["-ftime-trace"])
+    with open(trace) as f:
+        events = json.load(f)["traceEvents"]
+    analysis = sum(e["dur"] for e in events if e.get("name") == "crossuser" and "dur" in e)
+    total = max(e["dur"] for e in events if e.get("name") == "ExecuteCompiler")
+    return analysis / 1000, total / 1000
 
 
 def main():
@@ -68,8 +82,9 @@ def main():
             files.append((os.path.join(src, name), ["-I" + inc, "-Wall", "-Wextra"]))
 
     print(f"clang: {clangxx}; plugin: {plugin}; median of {args.runs} runs, -c -O0")
-    print(f"{'file':28} {'plain ms':>9} {'plugin ms':>10} {'wall':>6} {'plain cpu':>10} {'plugin cpu':>11} {'cpu':>6}")
-    tot = {"pw": 0.0, "gw": 0.0, "pc": 0.0, "gc": 0.0}
+    print(f"{'file':28} {'plain ms':>9} {'plugin ms':>10} {'wall':>6} {'plain cpu':>10} {'plugin cpu':>11} {'cpu':>6}"
+          f" {'analysis ms':>12} {'share':>6}", flush=True)
+    tot = {"pw": 0.0, "gw": 0.0, "pc": 0.0, "gc": 0.0, "an": 0.0, "ec": 0.0}
     for path, flags in files:
         base = [clangxx, "-c", "-O0", "-std=c++17"] + flags + [path]
         plain_o = os.path.join(out_dir, "plain.o")
@@ -88,13 +103,18 @@ def main():
                 samples[key + "w"].append(wall)
                 samples[key + "c"].append(cpu)
         med = {k: statistics.median(v) * 1000 for k, v in samples.items()}
+        traces = [traced_share(withp, os.path.join(out_dir, "plugin.json")) for _ in range(3)]
+        med["an"] = statistics.median(a for a, _ in traces)
+        med["ec"] = statistics.median(t for _, t in traces)
         for k in tot:
             tot[k] += med[k]
         name = os.path.basename(path) if path != stress else "stress.cpp (generated)"
         print(f"{name:28} {med['pw']:9.0f} {med['gw']:10.0f} {med['gw'] / med['pw']:6.3f}"
-              f" {med['pc']:10.0f} {med['gc']:11.0f} {med['gc'] / med['pc']:6.3f}")
+              f" {med['pc']:10.0f} {med['gc']:11.0f} {med['gc'] / med['pc']:6.3f}"
+              f" {med['an']:12.1f} {100 * med['an'] / med['ec']:5.1f}%", flush=True)
     print(f"{'total':28} {tot['pw']:9.0f} {tot['gw']:10.0f} {tot['gw'] / tot['pw']:6.3f}"
-          f" {tot['pc']:10.0f} {tot['gc']:11.0f} {tot['gc'] / tot['pc']:6.3f}")
+          f" {tot['pc']:10.0f} {tot['gc']:11.0f} {tot['gc'] / tot['pc']:6.3f}"
+          f" {tot['an']:12.1f} {100 * tot['an'] / tot['ec']:5.1f}%")
     print("object files: byte-identical with and without the plugin")
 
 
