@@ -5,8 +5,11 @@ import re
 import subprocess
 import sys
 
+# lit from the LLVM being tested (scripts/test-llvm-versions.sh sets
+# CROSSUSER_LLVM_VERSION), else from any supported LLVM.
 LIT_CANDIDATES = [
-    "/usr/lib/llvm-16/build/utils/lit/lit.py",
+    "/usr/lib/llvm-%s/build/utils/lit/lit.py" % v
+    for v in dict.fromkeys([os.environ.get("CROSSUSER_LLVM_VERSION", "16"), "16", "15", "14"])
 ]
 
 

@@ -14,14 +14,43 @@ mock_flags = "-std=c++17 -nostdinc++ -isystem %s -I %s" % (
     os.path.join(inputs, "std"), inputs)
 
 config.substitutions.append(("%mock_flags", mock_flags))
+config.substitutions.append(("%clang_tidy_bare", config.clang_tidy))
 config.substitutions.append(
     ("%clang_tidy", "%s --quiet --load=%s" % (config.clang_tidy, config.tidy_module)))
 config.substitutions.append(("%tidy_module", config.tidy_module))
+# The compiler of the LLVM crossuser was built against, from its own bin
+# directory (clang++-N), with the plugin.
+config.substitutions.append(
+    ("%clangxx", os.path.join(config.llvm_tools_dir, "clang++")))
+config.substitutions.append(("%crossuser_plugin", config.crossuser_plugin))
+config.substitutions.append(("%llvm_major", config.llvm_version_major))
+config.substitutions.append(("%cmake", config.cmake_command))
+config.substitutions.append(("%cpack", config.cpack_command))
+config.substitutions.append(("%crossuser_build", config.crossuser_obj_root))
 config.substitutions.append(("%crossuser_check", config.crossuser_check))
 config.substitutions.append(("%crossuser_src", config.crossuser_src_root))
 config.substitutions.append(("%python", "python3"))
 config.substitutions.append(
     ("%exitcode", "python3 " + os.path.join(inputs, "exitcode.py")))
+
+# Another installed clang major, for the version-guard test.
+for other in ("14", "15", "16", "17"):
+    other_clang = "/usr/lib/llvm-%s/bin/clang++" % other
+    if other != config.llvm_version_major and os.path.exists(other_clang):
+        config.available_features.add("other-clang")
+        config.substitutions.append(("%other_clang_major", other))
+        config.substitutions.append(("%other_clang", other_clang))
+        break
+for other in ("14", "15", "16", "17"):
+    other_tidy = "/usr/lib/llvm-%s/bin/clang-tidy" % other
+    if other != config.llvm_version_major and os.path.exists(other_tidy):
+        config.available_features.add("other-clang-tidy")
+        config.substitutions.append(("%other_tidy_major", other))
+        config.substitutions.append(("%other_tidy", other_tidy))
+        break
+import shutil
+if shutil.which("dpkg-deb"):
+    config.available_features.add("dpkg")
 
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])

@@ -1,7 +1,8 @@
 // CheckOptions of crossuser-cache-key: each list replaces its default, can
 // enable findings (a new identity word, cache type, lookup method or
 // identity header) and silence them (a list without the default words, a
-// new per-request word). clang-tidy takes the options from -config; the
+// new per-request word). clang-tidy takes the options from -config (in the
+// list form, which clang-tidy 14 also reads); the
 // tool from a .clang-tidy-format file (map form, list form, global keys).
 //
 // RUN: rm -rf %t && mkdir -p %t
@@ -13,7 +14,7 @@
 //
 // A custom identity word; the list replaces the default one.
 // RUN: %clang_tidy -checks='-*,crossuser-cache-key' \
-// RUN:   -config="{CheckOptions: {crossuser-cache-key.IdentityNames: 'user;session;buyer'}}" \
+// RUN:   -config="{CheckOptions: [{key: crossuser-cache-key.IdentityNames, value: 'user;session;buyer'}]}" \
 // RUN:   %s -- %mock_flags \
 // RUN:   | FileCheck %s --check-prefix=NAMES --implicit-check-not='{{warning|error}}:'
 // RUN: echo "CheckOptions: {crossuser-cache-key.IdentityNames: 'user;session;buyer'}" > %t/names.yaml
@@ -22,7 +23,7 @@
 //
 // A custom cache type word, without the default ones.
 // RUN: %clang_tidy -checks='-*,crossuser-cache-key' \
-// RUN:   -config="{CheckOptions: {crossuser-cache-key.CacheTypes: 'stash'}}" \
+// RUN:   -config="{CheckOptions: [{key: crossuser-cache-key.CacheTypes, value: 'stash'}]}" \
 // RUN:   %s -- %mock_flags \
 // RUN:   | FileCheck %s --check-prefix=STASH --implicit-check-not='{{warning|error}}:'
 // RUN: echo "CheckOptions: {crossuser-cache-key.CacheTypes: stash}" > %t/stash.yaml
@@ -41,7 +42,7 @@
 //
 // A custom identity header, given as a global option (no check prefix).
 // RUN: %clang_tidy -checks='-*,crossuser-cache-key' \
-// RUN:   -config="{CheckOptions: {IdentityHeaders: 'Authorization;Cookie;X-Buyer-Ref'}}" \
+// RUN:   -config="{CheckOptions: [{key: IdentityHeaders, value: 'Authorization;Cookie;X-Buyer-Ref'}]}" \
 // RUN:   %s -- %mock_flags \
 // RUN:   | FileCheck %s --check-prefix=HEADERS --implicit-check-not='{{warning|error}}:'
 // RUN: echo "CheckOptions: {IdentityHeaders: 'Authorization;Cookie;X-Buyer-Ref'}" > %t/headers.yaml
@@ -50,22 +51,24 @@
 //
 // A custom per-request word silences a member of a page object.
 // RUN: %clang_tidy -checks='-*,crossuser-cache-key' \
-// RUN:   -config="{CheckOptions: {crossuser-cache-key.PerRequestTypes: 'request;page'}}" \
+// RUN:   -config="{CheckOptions: [{key: crossuser-cache-key.PerRequestTypes, value: 'request;page'}]}" \
 // RUN:   %s -- %mock_flags \
 // RUN:   | FileCheck %s --check-prefix=PAGE --implicit-check-not='{{warning|error}}:'
 // RUN: echo "CheckOptions: {crossuser-cache-key.PerRequestTypes: 'request;page'}" > %t/page.yaml
 // RUN: not %crossuser_check --checks='-*,crossuser-cache-key' --config-file=%t/page.yaml %s -- %mock_flags 2>/dev/null \
 // RUN:   | FileCheck %s --check-prefix=PAGE --implicit-check-not='{{warning|error}}:'
 //
-// --dump-config shows the configured values next to the defaults.
+// --dump-config shows the configured values next to the defaults (as
+// `key: value`, or clang-tidy 14 prints the list form, `value:` after
+// the key's line).
 // RUN: %clang_tidy -checks='-*,crossuser-cache-key' \
-// RUN:   -config="{CheckOptions: {crossuser-cache-key.IdentityNames: 'user;buyer', crossuser-cache-key.LookupMethods: 'Get;Probe'}}" \
+// RUN:   -config="{CheckOptions: [{key: crossuser-cache-key.IdentityNames, value: 'user;buyer'}, {key: crossuser-cache-key.LookupMethods, value: 'Get;Probe'}]}" \
 // RUN:   --dump-config %s -- %mock_flags \
 // RUN:   | FileCheck %s --check-prefix=DUMP
 // DUMP: CheckOptions:
-// DUMP-DAG: crossuser-cache-key.IdentityNames: 'user;buyer'
-// DUMP-DAG: crossuser-cache-key.LookupMethods: 'Get;Probe'
-// DUMP-DAG: crossuser-cache-key.CacheTypes: 'cache;lru;memo;memoizer;evicting'
+// DUMP-DAG: {{(crossuser-cache-key.IdentityNames|value)}}: 'user;buyer'
+// DUMP-DAG: {{(crossuser-cache-key.LookupMethods|value)}}: 'Get;Probe'
+// DUMP-DAG: {{(crossuser-cache-key.CacheTypes|value)}}: 'cache;lru;memo;memoizer;evicting'
 
 #include "service.h"
 

@@ -4,11 +4,12 @@
 #include "Analysis/Suppression.h"
 #include "Analyze.h"
 #include "Baseline.h"
-#include "ConfigFile.h"
 #include "DiffFilter.h"
 #include "Inputs.h"
 #include "Fingerprint.h"
 #include "Merge.h"
+#include "Options/CheckSelection.h"
+#include "Options/ConfigFile.h"
 #include "Output.h"
 #include "Report.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -119,53 +120,6 @@ struct ErrorSink {
   }
 };
 
-/// clang-tidy's check globs: later entries win, `-` removes.
-bool checkEnabled(llvm::StringRef Globs, llvm::StringRef Check) {
-  bool On = false;
-  llvm::SmallVector<llvm::StringRef, 8> Parts;
-  Globs.split(Parts, ',', -1, false);
-  for (llvm::StringRef G : Parts) {
-    G = G.trim();
-    bool Neg = G.consume_front("-");
-    if (globMatches(G, Check))
-      On = !Neg;
-  }
-  return On;
-}
-
-std::string knownCheckList() {
-  std::string Out;
-  for (const CheckInfo &C : allChecks())
-    Out += (Out.empty() ? "" : ", ") + C.Name.str();
-  return Out;
-}
-
-std::optional<std::string> unknownCheck(llvm::StringRef Globs) {
-  llvm::SmallVector<llvm::StringRef, 8> Parts;
-  Globs.split(Parts, ',', -1, false);
-  for (llvm::StringRef G : Parts) {
-    G = G.trim();
-    G.consume_front("-");
-    if (!G.startswith("crossuser-") || G.contains('*'))
-      continue;
-    if (!findCheck(G))
-      return G.str();
-  }
-  return std::nullopt;
-}
-
-/// clang-tidy's getLocalOrGlobal: `<check>.Name`, else `Name`.
-std::optional<std::string>
-configuredValue(const llvm::StringMap<std::string> &Options,
-                llvm::StringRef Check, llvm::StringRef Name) {
-  auto Local = Options.find((Check + "." + Name).str());
-  if (Local != Options.end())
-    return Local->second;
-  auto Global = Options.find(Name);
-  if (Global != Options.end())
-    return Global->second;
-  return std::nullopt;
-}
 
 /// The configuration for one file: --config-file, or the nearest
 /// .clang-tidy, or the defaults. Files are read once.
@@ -202,12 +156,7 @@ public:
     Raw[Path] = CF.Options;
     auto Entry = std::make_unique<FileConfig>();
     Entry->Checks = Checks;
-    for (const CheckInfo &C : allChecks())
-      if (checkEnabled(Checks, C.Name))
-        Entry->Enabled.emplace_back(
-            &C, Config::fromOptions([&](llvm::StringRef Name) {
-              return configuredValue(CF.Options, C.Name, Name);
-            }));
+    Entry->Enabled = enabledChecks(Checks, CF.Options);
     auto *Result = Entry.get();
     Cache[Path] = std::move(Entry);
     return Result;

@@ -1,6 +1,6 @@
-/// Reads crossuser's options from a `.clang-tidy` file, so both front ends share one configuration.
-#ifndef CROSSUSER_TOOL_CONFIGFILE_H
-#define CROSSUSER_TOOL_CONFIGFILE_H
+/// Reads crossuser's options from a `.clang-tidy` file, so every front end shares one configuration.
+#ifndef CROSSUSER_OPTIONS_CONFIGFILE_H
+#define CROSSUSER_OPTIONS_CONFIGFILE_H
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"

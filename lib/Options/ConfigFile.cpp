@@ -1,4 +1,4 @@
-#include "ConfigFile.h"
+#include "Options/ConfigFile.h"
 #include "Analysis/Config.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"

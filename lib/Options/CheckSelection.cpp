@@ -1,0 +1,65 @@
+#include "Options/CheckSelection.h"
+#include "Analysis/Suppression.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace crossuser {
+
+bool checkEnabled(llvm::StringRef Globs, llvm::StringRef Check) {
+  bool On = false;
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  Globs.split(Parts, ',', -1, false);
+  for (llvm::StringRef G : Parts) {
+    G = G.trim();
+    bool Neg = G.consume_front("-");
+    if (globMatches(G, Check))
+      On = !Neg;
+  }
+  return On;
+}
+
+std::optional<std::string> unknownCheck(llvm::StringRef Globs) {
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  Globs.split(Parts, ',', -1, false);
+  for (llvm::StringRef G : Parts) {
+    G = G.trim();
+    G.consume_front("-");
+    if (!G.startswith("crossuser-") || G.contains('*'))
+      continue;
+    if (!findCheck(G))
+      return G.str();
+  }
+  return std::nullopt;
+}
+
+std::string knownCheckList() {
+  std::string Out;
+  for (const CheckInfo &C : allChecks())
+    Out += (Out.empty() ? "" : ", ") + C.Name.str();
+  return Out;
+}
+
+std::optional<std::string>
+configuredValue(const llvm::StringMap<std::string> &Options,
+                llvm::StringRef Check, llvm::StringRef Name) {
+  auto Local = Options.find((Check + "." + Name).str());
+  if (Local != Options.end())
+    return Local->second;
+  auto Global = Options.find(Name);
+  if (Global != Options.end())
+    return Global->second;
+  return std::nullopt;
+}
+
+std::vector<std::pair<const CheckInfo *, Config>>
+enabledChecks(llvm::StringRef Globs,
+              const llvm::StringMap<std::string> &Options) {
+  std::vector<std::pair<const CheckInfo *, Config>> Out;
+  for (const CheckInfo &C : allChecks())
+    if (checkEnabled(Globs, C.Name))
+      Out.emplace_back(&C, Config::fromOptions([&](llvm::StringRef Name) {
+                         return configuredValue(Options, C.Name, Name);
+                       }));
+  return Out;
+}
+
+} // namespace crossuser

@@ -1,0 +1,160 @@
+/// The compiler plugin: `clang++ -fplugin=crossuser-plugin.so` runs crossuser's checks after each translation unit is parsed and reports through the compiler's own diagnostics.
+#include "Analysis/Checks.h"
+#include "Analysis/Suppression.h"
+#include "Options/CheckSelection.h"
+#include "Options/ConfigFile.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendPluginRegistry.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/TimeProfiler.h"
+
+using namespace clang;
+
+namespace crossuser {
+namespace {
+
+/// What `-fplugin-arg-crossuser-...` asked for.
+struct PluginOptions {
+  std::string Checks;     // empty: the config file's, else crossuser-*
+  std::string ConfigPath; // empty: the nearest .clang-tidy
+  bool NoConfig = false;
+  enum { FollowCompiler, Warning, Error } Level = FollowCompiler;
+};
+
+/// Runs every enabled check once the whole translation unit is parsed.
+/// Added after the main action, so the object file is written first and
+/// is the same with and without the plugin.
+class PluginConsumer : public ASTConsumer {
+public:
+  PluginConsumer(std::vector<std::pair<const CheckInfo *, Config>> Enabled,
+                 bool AsErrors, bool ExplicitErrors)
+      : Enabled(std::move(Enabled)), AsErrors(AsErrors),
+        ExplicitErrors(ExplicitErrors) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    DiagnosticsEngine &Diags = Ctx.getDiagnostics();
+    // The engine needs a complete AST; clang has already said what is wrong.
+    if (Diags.hasUncompilableErrorOccurred())
+      return;
+    // -w silences crossuser's warnings like every other (custom diagnostics
+    // are not subject to it), but not findings the user made errors with
+    // -fplugin-arg-crossuser-werror.
+    if (Diags.getIgnoreAllWarnings() && !ExplicitErrors)
+      return;
+    const SourceManager &SM = Ctx.getSourceManager();
+    for (const auto &[Check, Cfg] : Enabled) {
+      // Shows up as "crossuser" in clang -ftime-trace, so a build can see
+      // what the analysis costs it.
+      llvm::TimeTraceScope Scope("crossuser", Check->Name);
+      // Custom diagnostics cannot be remapped by -W flags, so the level is
+      // fixed here: one ID per check, its name in the text as in clang-tidy.
+      unsigned WarnID = Diags.getDiagnosticIDs()->getCustomDiagID(
+          AsErrors ? DiagnosticIDs::Error : DiagnosticIDs::Warning,
+          "%0 [" + Check->Name.str() + "]");
+      unsigned NoteID =
+          Diags.getDiagnosticIDs()->getCustomDiagID(DiagnosticIDs::Note, "%0");
+      for (const Finding &F : Check->Run(Ctx, Cfg)) {
+        // As clang-tidy without a header filter: the main file only.
+        if (!SM.isInMainFile(SM.getFileLoc(F.Loc)))
+          continue;
+        if (isSuppressedByNolint(SM, F.Loc, F.Check))
+          continue;
+        Diags.Report(F.Loc, WarnID) << F.Message;
+        for (const FindingNote &N : F.Notes)
+          Diags.Report(N.Loc, NoteID) << N.Message;
+      }
+    }
+  }
+
+private:
+  const std::vector<std::pair<const CheckInfo *, Config>> Enabled;
+  const bool AsErrors;
+  const bool ExplicitErrors;
+};
+
+class PluginAction : public PluginASTAction {
+public:
+  ActionType getActionType() override { return AddAfterMainAction; }
+
+  bool ParseArgs(const CompilerInstance &CI,
+                 const std::vector<std::string> &Args) override {
+    for (llvm::StringRef Arg : Args) {
+      if (Arg.consume_front("checks="))
+        Opts.Checks = Arg.str();
+      else if (Arg.consume_front("config="))
+        Opts.ConfigPath = Arg.str();
+      else if (Arg == "no-config")
+        Opts.NoConfig = true;
+      else if (Arg == "werror")
+        Opts.Level = PluginOptions::Error;
+      else if (Arg == "no-werror")
+        Opts.Level = PluginOptions::Warning;
+      else
+        return error(CI, "unknown argument '-fplugin-arg-crossuser-" + Arg +
+                             "'; known: checks=<globs>, config=<file>, "
+                             "no-config, werror, no-werror");
+    }
+    if (std::optional<std::string> Bad = unknownCheck(Opts.Checks))
+      return error(CI, "unknown check '" + *Bad +
+                           "' in -fplugin-arg-crossuser-checks; known checks: " +
+                           knownCheckList());
+    return true;
+  }
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 llvm::StringRef InFile) override {
+    const LangOptions &LO = CI.getLangOpts();
+    // A precompiled header is analysed with the files that include it.
+    if (!LO.CPlusPlus || LO.CompilingPCH)
+      return std::make_unique<ASTConsumer>();
+    std::string Path = Opts.ConfigPath;
+    if (Path.empty() && !Opts.NoConfig) {
+      llvm::SmallString<256> Abs(InFile);
+      llvm::sys::fs::make_absolute(Abs);
+      Path = findConfigFile(llvm::sys::path::parent_path(Abs));
+    }
+    ConfigFile CF;
+    if (!Path.empty()) {
+      llvm::Expected<ConfigFile> Read = readConfigFile(Path);
+      if (!Read) {
+        error(CI, llvm::toString(Read.takeError()));
+        return std::make_unique<ASTConsumer>();
+      }
+      CF = std::move(*Read);
+    }
+    std::string Checks = !Opts.Checks.empty() ? Opts.Checks
+                         : !CF.Checks.empty() ? CF.Checks
+                                              : std::string("crossuser-*");
+    if (std::optional<std::string> Bad = unknownCheck(Checks)) {
+      error(CI, "unknown check '" + *Bad + "' in '" + Path +
+                    "'; known checks: " + knownCheckList());
+      return std::make_unique<ASTConsumer>();
+    }
+    bool AsErrors = Opts.Level == PluginOptions::Error ||
+                    (Opts.Level == PluginOptions::FollowCompiler &&
+                     CI.getDiagnostics().getWarningsAsErrors());
+    return std::make_unique<PluginConsumer>(enabledChecks(Checks, CF.Options),
+                                            AsErrors,
+                                            Opts.Level == PluginOptions::Error);
+  }
+
+private:
+  static bool error(const CompilerInstance &CI, const llvm::Twine &Msg) {
+    DiagnosticsEngine &Diags = CI.getDiagnostics();
+    Diags.Report(Diags.getCustomDiagID(DiagnosticsEngine::Error,
+                                       "crossuser plugin: %0"))
+        << Msg.str();
+    return false;
+  }
+
+  PluginOptions Opts;
+};
+
+} // namespace
+} // namespace crossuser
+
+static clang::FrontendPluginRegistry::Add<crossuser::PluginAction>
+    X("crossuser", "crossuser: finds code that serves one user's data to another");
