@@ -1,11 +1,14 @@
 #include "Analysis/CacheKey.h"
 #include "Analysis/Model.h"
 #include "Analysis/Provenance.h"
+#include "Analysis/Summaries.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang;
 
@@ -29,7 +32,32 @@ struct CacheOp {
   std::string CacheName;
   QualType KeyType;
   QualType ValueType;
+  /// A call to a cache wrapper defined in another translation unit: its
+  /// summary, and the key arguments after the first.
+  const FunctionFacts *Wrapper = nullptr;
+  const CacheUseFact *Use = nullptr;
+  llvm::SmallVector<const Expr *, 2> ExtraKeys;
 };
+
+/// "file.cpp:12" of a summary's "/abs/path/file.cpp:12".
+std::string shortWhere(llvm::StringRef Where) {
+  return llvm::sys::path::filename(Where).str();
+}
+
+std::string quotedParams(const FunctionFacts &F,
+                         const std::vector<unsigned> &Params) {
+  std::string Out;
+  for (unsigned I : Params) {
+    if (!Out.empty())
+      Out += ", ";
+    Out += "'" +
+           (I < F.ParamNames.size() && !F.ParamNames[I].empty()
+                ? F.ParamNames[I]
+                : "#" + std::to_string(I + 1)) +
+           "'";
+  }
+  return Out;
+}
 
 const char *const RedisLookups[] = {"GET",    "MGET",  "HGET",     "HMGET",
                                     "HGETALL", "GETEX", "EXISTS",  "LRANGE",
@@ -71,6 +99,8 @@ public:
   }
 
   std::vector<CacheOp> Ops;
+  /// Caches known only by name from summaries, one id each.
+  llvm::StringSet<> CacheNames;
 
 private:
   void visit(const Stmt *S, const FunctionDecl *Cur) {
@@ -173,8 +203,44 @@ private:
     }
   }
 
+  /// Calls to functions that another translation unit's summary says
+  /// look up or fill a cache with a key from their parameters.
+  bool wrapperCall(const CallExpr *CE, const FunctionDecl *FD,
+                   const FunctionDecl *Cur) {
+    const FunctionFacts *Facts = M.factsFor(FD);
+    if (!Facts || Facts->CacheUses.empty())
+      return false;
+    for (const CacheUseFact &U : Facts->CacheUses) {
+      if (U.KeyParams.empty() || U.KeyParams.front() >= CE->getNumArgs())
+        continue;
+      CacheOp Op;
+      Op.Call = CE;
+      Op.Func = Cur;
+      Op.IsInsert = U.Insert;
+      Op.Wrapper = Facts;
+      Op.Use = &U;
+      Op.Key = CE->getArg(U.KeyParams.front());
+      for (size_t I = 1; I < U.KeyParams.size(); ++I)
+        if (U.KeyParams[I] < CE->getNumArgs())
+          Op.ExtraKeys.push_back(CE->getArg(U.KeyParams[I]));
+      for (unsigned I : U.ValueParams)
+        if (I < CE->getNumArgs())
+          Op.Values.push_back(CE->getArg(I));
+      Op.CacheName = U.Cache;
+      Op.CacheId = CacheNames.insert(U.Cache).first->getKeyData();
+      if (!U.Insert)
+        Op.ValueType = FD->getReturnType();
+      else if (!U.ValueParams.empty() && U.ValueParams.front() < FD->getNumParams())
+        Op.ValueType = FD->getParamDecl(U.ValueParams.front())->getType();
+      Ops.push_back(std::move(Op));
+    }
+    return true;
+  }
+
   void memberCall(const CXXMemberCallExpr *MC, const FunctionDecl *Cur) {
     const CXXMethodDecl *MD = MC->getMethodDecl();
+    if (MD && wrapperCall(MC, MD, Cur))
+      return;
     const Expr *Obj = MC->getImplicitObjectArgument();
     if (!MD || !Obj || !MD->getIdentifier() || MC->getNumArgs() == 0)
       return;
@@ -248,6 +314,8 @@ private:
   void freeCall(const CallExpr *CE, const FunctionDecl *Cur) {
     const FunctionDecl *FD = CE->getDirectCallee();
     if (!FD || !FD->getIdentifier())
+      return;
+    if (wrapperCall(CE, FD, Cur))
       return;
     StringRef Name = FD->getName();
     const Config &Cfg = M.config();
@@ -332,21 +400,7 @@ public:
       : M(Ctx, Cfg), P(M), SM(Ctx.getSourceManager()) {}
 
   std::vector<Finding> run() {
-    Collector C(M);
-    for (const FunctionDecl *FD : functionsToAnalyse(M.context()))
-      C.collectFunction(FD);
-    Ops = std::move(C.Ops);
-    for (CacheOp &Op : Ops)
-      if (Op.SlotRef)
-        if (const auto *Owner = dyn_cast_or_null<FunctionDecl>(
-                Op.SlotRef->getParentFunctionOrMethod())) {
-          const Provenance::WriteIndex &W = P.writesIn(Owner);
-          auto It = W.find(Op.SlotRef);
-          if (It != W.end())
-            Op.Values.append(It->second.begin(), It->second.end());
-        }
-    for (const CacheOp &Op : Ops)
-      ByCache[Op.CacheId].push_back(&Op);
+    collect();
     std::vector<Finding> Out;
     for (const CacheOp &Op : Ops)
       if (std::optional<Finding> F = judge(Op))
@@ -358,7 +412,89 @@ public:
     return Out;
   }
 
+  /// The cache operations keyed by a function's own parameters, merged
+  /// per function and cache, in source order.
+  std::vector<std::pair<const FunctionDecl *, CacheUseFact>> cacheUses() {
+    collect();
+    std::vector<std::pair<const FunctionDecl *, CacheUseFact>> Out;
+    for (const CacheOp &Op : Ops) {
+      const FunctionDecl *F = Op.Func;
+      if (!F || isLambdaCallOperator(F) || Op.CacheName.empty())
+        continue;
+      Prov Key = P.inFunction(Op.Key, F);
+      for (const Expr *K : Op.ExtraKeys)
+        Key.merge(P.inFunction(K, F));
+      // A key that names the user by itself (not through a parameter
+      // that happens to be called `user_id`) keeps every caller safe.
+      if (Key.identifies()) {
+        bool FromParam = false;
+        for (const ParmVarDecl *PD : F->parameters())
+          FromParam |= PD->getLocation() == Key.Identifies.Loc;
+        if (!FromParam)
+          continue;
+      }
+      CacheUseFact U;
+      for (int I = Key.Params.find_first(); I >= 0; I = Key.Params.find_next(I))
+        U.KeyParams.push_back(I);
+      if (U.KeyParams.empty())
+        continue;
+      U.Insert = Op.IsInsert;
+      for (const Expr *V : Op.Values) {
+        Prov PV = P.inFunction(V, F);
+        for (int I = PV.Params.find_first(); I >= 0; I = PV.Params.find_next(I))
+          U.ValueParams.push_back(I);
+      }
+      U.Cache = Op.CacheDecl && Op.CacheDecl->getIdentifier()
+                    ? Op.CacheDecl->getQualifiedNameAsString()
+                    : Op.CacheName;
+      if (std::optional<FindingNote> Why = perUserEvidence(Op))
+        U.PerUser = Why->Message;
+      PresumedLoc PL = SM.getPresumedLoc(SM.getFileLoc(Op.Call->getBeginLoc()));
+      if (PL.isValid())
+        U.Where = std::string(PL.getFilename()) + ":" + std::to_string(PL.getLine());
+      auto Same = llvm::find_if(Out, [&](const auto &E) {
+        return E.first == F && E.second.Cache == U.Cache;
+      });
+      if (Same == Out.end()) {
+        Out.push_back({F, std::move(U)});
+        continue;
+      }
+      CacheUseFact &Into = Same->second;
+      Into.Insert |= U.Insert;
+      Into.KeyParams.insert(Into.KeyParams.end(), U.KeyParams.begin(), U.KeyParams.end());
+      Into.ValueParams.insert(Into.ValueParams.end(), U.ValueParams.begin(), U.ValueParams.end());
+      if (Into.PerUser.empty())
+        Into.PerUser = U.PerUser;
+    }
+    for (auto &[F, U] : Out) {
+      for (std::vector<unsigned> *V : {&U.KeyParams, &U.ValueParams}) {
+        llvm::sort(*V);
+        V->erase(std::unique(V->begin(), V->end()), V->end());
+      }
+    }
+    return Out;
+  }
+
 private:
+  void collect() {
+    Collector C(M);
+    for (const FunctionDecl *FD : functionsToAnalyse(M.context()))
+      C.collectFunction(FD);
+    Ops = std::move(C.Ops);
+    CacheNames = std::move(C.CacheNames);
+    for (CacheOp &Op : Ops)
+      if (Op.SlotRef)
+        if (const auto *Owner = dyn_cast_or_null<FunctionDecl>(
+                Op.SlotRef->getParentFunctionOrMethod())) {
+          const Provenance::WriteIndex &W = P.writesIn(Owner);
+          auto It = W.find(Op.SlotRef);
+          if (It != W.end())
+            Op.Values.append(It->second.begin(), It->second.end());
+        }
+    for (const CacheOp &Op : Ops)
+      ByCache[Op.CacheId].push_back(&Op);
+  }
+
   /// Whether \p V, stored by \p Op, is one user's data. A value derived
   /// from a user attribute that the key carries too (`rates[user.country] =
   /// RatesFor(user.country)`) depends only on the key and cannot leak.
@@ -400,6 +536,11 @@ private:
                              "per-user data '" + M.text(V) +
                                  "' is stored in '" + Op.CacheName + "' here"};
     }
+    // The wrapper's own translation unit knows what the cache holds.
+    if (Op.Use && !Op.Use->PerUser.empty())
+      return FindingNote{Op.Call->getBeginLoc(),
+                         Op.Use->PerUser + " (" + shortWhere(Op.Use->Where) +
+                             ")"};
     return std::nullopt;
   }
 
@@ -542,7 +683,27 @@ private:
                              Lambda ? std::string("key is built here, in a lambda")
                                     : "key is built here, in '" +
                                           FD->getNameAsString() + "'"});
+      if (const FunctionFacts *Facts = M.factsFor(FD))
+        F.Notes.push_back(
+            {CE->getBeginLoc(),
+             "key is built here, by '" + Facts->Name + "' (" +
+                 shortWhere(Facts->Where) + "), from " +
+                 (Facts->ResultParams.empty()
+                      ? std::string("none of its parameters")
+                      : "its parameter" +
+                            std::string(Facts->ResultParams.size() > 1 ? "s "
+                                                                       : " ") +
+                            quotedParams(*Facts, Facts->ResultParams) +
+                            " only")});
     }
+    if (Op.Use)
+      F.Notes.push_back(
+          {Op.Call->getBeginLoc(),
+           "'" + Op.Wrapper->Name + "' " +
+               (Op.Use->Insert ? "stores into '" : "looks up '") + Op.CacheName +
+               "' (" + shortWhere(Op.Use->Where) + ") with a key made from its " +
+               "parameter" + (Op.Use->KeyParams.size() > 1 ? "s " : " ") +
+               quotedParams(*Op.Wrapper, Op.Use->KeyParams)});
   }
 
   std::optional<Finding> judge(const CacheOp &Op) {
@@ -555,6 +716,9 @@ private:
       return std::nullopt;
     if (keyTypeIdentifies(Op.KeyType) || keyTypeIdentifies(Op.Key->getType()))
       return std::nullopt;
+    for (const Expr *K : Op.ExtraKeys)
+      if (P.of(K).identifies() || keyTypeIdentifies(K->getType()))
+        return std::nullopt;
     std::optional<FindingNote> PerUser = perUserEvidence(Op);
     if (!PerUser)
       return std::nullopt;
@@ -576,6 +740,7 @@ private:
   Provenance P;
   const SourceManager &SM;
   std::vector<CacheOp> Ops;
+  llvm::StringSet<> CacheNames;
   /// The operations on each cache, by CacheOp::CacheId.
   llvm::DenseMap<const void *, llvm::SmallVector<const CacheOp *, 4>> ByCache;
   llvm::DenseMap<const void *, bool> OwnerCheckedMemo;
@@ -586,6 +751,11 @@ private:
 
 std::vector<Finding> findCacheKeyIssues(ASTContext &Ctx, const Config &Cfg) {
   return CacheKeyRule(Ctx, Cfg).run();
+}
+
+std::vector<std::pair<const FunctionDecl *, CacheUseFact>>
+cacheUsesForSummaries(ASTContext &Ctx, const Config &Cfg) {
+  return CacheKeyRule(Ctx, Cfg).cacheUses();
 }
 
 } // namespace crossuser

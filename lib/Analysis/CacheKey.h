@@ -4,6 +4,7 @@
 
 #include "Analysis/Config.h"
 #include "Analysis/Finding.h"
+#include "Analysis/Summaries.h"
 #include "clang/AST/ASTContext.h"
 #include <vector>
 
@@ -16,6 +17,13 @@ inline constexpr llvm::StringLiteral CacheKeyCheckName = "crossuser-cache-key";
 /// are declarations in system headers. Findings come in source order.
 std::vector<Finding> findCacheKeyIssues(clang::ASTContext &Ctx,
                                         const Config &Cfg);
+
+/// For whole-program summaries: each function's cache operations whose key
+/// comes from its own parameters, one per function and cache, in source
+/// order. Callers in other translation units treat such a function as a
+/// cache operation.
+std::vector<std::pair<const clang::FunctionDecl *, CacheUseFact>>
+cacheUsesForSummaries(clang::ASTContext &Ctx, const Config &Cfg);
 
 } // namespace crossuser
 

@@ -104,6 +104,11 @@ static const OptionSpec Specs[] = {
      "Words in the name of a function that registers an object to serve "
      "requests (`AddHandler(std::make_shared<X>())`), which makes the "
      "object's class long-lived."},
+    {"SummaryDirectory", "",
+     "A directory of whole-program summaries written by `crossuser-check "
+     "--summaries DIR`: calls to functions defined in other translation "
+     "units are judged by their summaries (docs/whole-program.md). Empty: "
+     "per-translation-unit analysis."},
 };
 
 llvm::ArrayRef<OptionSpec> optionSpecs() { return Specs; }
@@ -163,6 +168,10 @@ Config Config::fromOptions(
   C.SetupMethods = WordSet(Value("SetupMethods"));
   C.NonUserStorageNames = WordSet(Value("NonUserStorageNames"));
   C.RegistrationFunctions = WordSet(Value("RegistrationFunctions"));
+  C.SummaryDirectory = Value("SummaryDirectory");
+  for (const OptionSpec &S : Specs)
+    if (llvm::StringRef(S.Name) != "SummaryDirectory")
+      C.OptionsText += std::string(S.Name) + "=" + Value(S.Name) + "\n";
   return C;
 }
 

@@ -7,10 +7,13 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
 namespace crossuser {
+
+class SummaryIndex;
 
 /// One configurable option: its CheckOptions name, default and meaning.
 struct OptionSpec {
@@ -52,6 +55,14 @@ struct Config {
   WordSet SetupMethods;
   WordSet NonUserStorageNames;
   WordSet RegistrationFunctions;
+  /// Whole-program summaries to read (the clang-tidy module loads them).
+  std::string SummaryDirectory;
+  /// Every option value but SummaryDirectory, "Name=Value" lines: what
+  /// summaries depend on.
+  std::string OptionsText;
+  /// Summaries of functions defined in other translation units; null in
+  /// per-TU mode. Set by the front end.
+  std::shared_ptr<const SummaryIndex> Summaries;
 
   /// Builds a configuration; \p Get returns the configured value of an
   /// option, or nothing to take its default.

@@ -1,4 +1,5 @@
 #include "Analysis/Model.h"
+#include "Analysis/Summaries.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -749,6 +750,22 @@ const VarDecl *rootVar(const Expr *E) {
     return nullptr;
   }
   return nullptr;
+}
+
+const FunctionFacts *Model::factsFor(const FunctionDecl *FD) const {
+  if (!Cfg.Summaries || !FD)
+    return nullptr;
+  FD = FD->getCanonicalDecl();
+  auto It = FactsMemo.find(FD);
+  if (It != FactsMemo.end())
+    return It->second;
+  const FunctionFacts *Facts = nullptr;
+  const FunctionDecl *Def = nullptr;
+  // A body in this translation unit is better evidence than any summary.
+  if (!(FD->hasBody(Def) && Def->getBody()) && FD->isExternallyVisible() &&
+      !Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
+    Facts = Cfg.Summaries->lookup(functionUsr(FD));
+  return FactsMemo[FD] = Facts;
 }
 
 } // namespace crossuser

@@ -14,6 +14,8 @@
 
 namespace crossuser {
 
+struct FunctionFacts;
+
 /// Annotation on a declaration or type that names a user identity.
 inline constexpr llvm::StringLiteral IdentityAnnotation = "crossuser::identity";
 /// Annotation on a cache or variable that is public by design.
@@ -102,6 +104,10 @@ public:
   bool isSharedOk(const clang::ValueDecl *D) const;
   static bool hasAnnotation(const clang::Decl *D, llvm::StringRef Text);
 
+  /// The whole-program summary of \p FD when it has no body in this
+  /// translation unit and summaries are attached; null in per-TU mode.
+  const FunctionFacts *factsFor(const clang::FunctionDecl *FD) const;
+
   /// The source text of \p E, with runs of blanks folded, cut at \p Max.
   std::string text(const clang::Expr *E, size_t Max = 60) const;
   std::string text(clang::SourceRange R, size_t Max = 60) const;
@@ -125,6 +131,8 @@ private:
   llvm::DenseMap<const clang::Type *, bool> PerUserTypeMemo;
   llvm::DenseMap<const clang::ValueDecl *, bool> IdentityDeclMemo;
   mutable std::shared_ptr<InstanceIndex> Instances;
+  mutable llvm::DenseMap<const clang::FunctionDecl *, const FunctionFacts *>
+      FactsMemo;
 };
 
 /// Strips parentheses, implicit and explicit casts, temporaries and

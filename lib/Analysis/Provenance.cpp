@@ -1,4 +1,5 @@
 #include "Analysis/Provenance.h"
+#include "Analysis/Summaries.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -257,6 +258,15 @@ const Provenance::WriteIndex &Provenance::writesIn(const FunctionDecl *F) {
       // BuildKey(key, uid).
       // A forwarding reference (`emplace(A &&...)`) binds lvalues as `T &`
       // without writing to them: look at the pattern's parameter.
+      if (const FunctionFacts *Facts = M.factsFor(FD)) {
+        // Defined in another translation unit: its summary says which
+        // arguments it writes into which out-parameter.
+        for (const OutParamFact &O : Facts->OutParams)
+          for (unsigned J : O.From)
+            if (O.Param < CE->getNumArgs() && J < CE->getNumArgs())
+              Add(CE->getArg(O.Param), CE->getArg(J));
+        return;
+      }
       const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern();
       for (unsigned I = 0; I < CE->getNumArgs() && I < FD->getNumParams(); ++I) {
         if (!isOutParam(FD->getParamDecl(I)->getType()))
@@ -445,6 +455,22 @@ Prov Provenance::evalCall(const CallExpr *CE, const FunctionDecl *Ctx,
         P.merge(eval(Obj, Ctx, Depth));
       return P;
     }
+  }
+  if (const FunctionFacts *F = M.factsFor(FD)) {
+    // Defined in another translation unit: as a body would, the summary
+    // says which arguments reach the result and whether it names a user.
+    if (!F->ResultIdentifies.empty())
+      P.Identifies = evidenceAt(CE);
+    if (!F->ResultPerUser.empty())
+      P.PerUser = evidenceAt(CE);
+    for (unsigned I : F->ResultParams)
+      if (I < Args.size())
+        P.merge(eval(Args[I], Ctx, Depth));
+    if (ObjIsIdentity && FD->getIdentifier())
+      P.merge(fromIdentityMember(Obj, FD->getName(), CE, Ctx, Depth));
+    else if (Obj && !isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()))
+      P.merge(eval(Obj, Ctx, Depth));
+    return P;
   }
   // Opaque calls (std::to_string, fmt::format, hashes, accessors without a
   // visible body): the result carries everything that went in.

@@ -53,6 +53,20 @@ public:
     return eval(E, nullptr, 0);
   }
 
+  /// Provenance of \p E evaluated in \p F, so that F's parameters show
+  /// in Prov::Params (for summaries).
+  Prov inFunction(const clang::Expr *E, const clang::FunctionDecl *F) {
+    Steps = 0;
+    return eval(E, F, 0);
+  }
+
+  /// What is written into parameter \p PVD of \p F by the end of F:
+  /// its own index and those of the parameters written into it.
+  Prov ofParam(const clang::ParmVarDecl *PVD, const clang::FunctionDecl *F) {
+    Steps = 0;
+    return evalVar(PVD, nullptr, F, 0);
+  }
+
   /// An expression that names a user by itself (a variable named `uid`, a
   /// `session.user_id()` call, a read of the Authorization header), without
   /// following data flow.
