@@ -45,7 +45,7 @@ public:
     const SourceManager &SM = Ctx.getSourceManager();
     std::optional<FunctionIndex> Functions;
     for (const auto &[Check, CheckCfg] : Cfg.Enabled)
-      for (const Finding &F : Check->Run(Ctx, CheckCfg)) {
+      for (const Finding &F : Check->Run(Ctx, withSummaries(CheckCfg))) {
         if (!reported(SM, F.Loc))
           continue;
         if (isSuppressedByNolint(SM, F.Loc, F.Check))
@@ -62,6 +62,14 @@ public:
   }
 
 private:
+  const Config &withSummaries(const Config &C) {
+    if (!Summaries)
+      return C;
+    Copies.push_back(std::make_unique<Config>(C));
+    Copies.back()->Summaries = Summaries;
+    return *Copies.back();
+  }
+
   /// As clang-tidy: the main file, and headers that match the header
   /// filter unless they are system headers.
   bool reported(const SourceManager &SM, SourceLocation Loc) const {
@@ -77,47 +85,92 @@ private:
   const FileConfig &Cfg;
   const llvm::Regex *HeaderFilter;
   TUResult &Out;
+public:
+  std::shared_ptr<const SummaryIndex> Summaries;
+private:
+  std::vector<std::unique_ptr<Config>> Copies;
 };
 
 class AnalysisAction : public ASTFrontendAction {
 public:
   AnalysisAction(const FileConfig &Cfg, const llvm::Regex *HeaderFilter,
-                 TUResult &Out)
-      : Cfg(Cfg), HeaderFilter(HeaderFilter), Out(Out) {}
+                 TUResult &Out, std::shared_ptr<const SummaryIndex> Summaries)
+      : Cfg(Cfg), HeaderFilter(HeaderFilter), Out(Out),
+        Summaries(std::move(Summaries)) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                  StringRef) override {
-    return std::make_unique<AnalysisConsumer>(Cfg, HeaderFilter, Out);
+    auto C = std::make_unique<AnalysisConsumer>(Cfg, HeaderFilter, Out);
+    C->Summaries = Summaries;
+    return C;
   }
 
 private:
   const FileConfig &Cfg;
   const llvm::Regex *HeaderFilter;
   TUResult &Out;
+  std::shared_ptr<const SummaryIndex> Summaries;
 };
 
 class ActionFactory : public FrontendActionFactory {
 public:
   ActionFactory(const FileConfig &Cfg, const llvm::Regex *HeaderFilter,
-                TUResult &Out)
-      : Cfg(Cfg), HeaderFilter(HeaderFilter), Out(Out) {}
+                TUResult &Out, std::shared_ptr<const SummaryIndex> Summaries)
+      : Cfg(Cfg), HeaderFilter(HeaderFilter), Out(Out),
+        Summaries(std::move(Summaries)) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<AnalysisAction>(Cfg, HeaderFilter, Out);
+    return std::make_unique<AnalysisAction>(Cfg, HeaderFilter, Out, Summaries);
   }
 
 private:
   const FileConfig &Cfg;
   const llvm::Regex *HeaderFilter;
   TUResult &Out;
+  std::shared_ptr<const SummaryIndex> Summaries;
 };
 
-} // namespace
+/// Phase 1: writes the translation unit's summary.
+class SummaryConsumer : public ASTConsumer {
+public:
+  SummaryConsumer(const Config &Cfg, SummaryResult &Out) : Cfg(Cfg), Out(Out) {}
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    if (Ctx.getDiagnostics().hasErrorOccurred()) {
+      Out.Failed = true;
+      return;
+    }
+    Out.Summary.Inputs = inputFiles(Ctx);
+    crossuser::summariseTU(Ctx, Cfg, Out.Summary);
+  }
 
-TUResult analyzeTU(const TUJob &Job, llvm::StringRef HeaderFilter) {
-  TUResult Result;
-  // One Regex per thread: matching mutates no shared state then.
-  std::optional<llvm::Regex> Filter;
-  if (!HeaderFilter.empty())
-    Filter.emplace(HeaderFilter);
+private:
+  const Config &Cfg;
+  SummaryResult &Out;
+};
+
+class SummaryFactory : public FrontendActionFactory {
+public:
+  SummaryFactory(const Config &Cfg, SummaryResult &Out) : Cfg(Cfg), Out(Out) {}
+  std::unique_ptr<FrontendAction> create() override {
+    struct Action : ASTFrontendAction {
+      Action(const Config &Cfg, SummaryResult &Out) : Cfg(Cfg), Out(Out) {}
+      std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+                                                     StringRef) override {
+        return std::make_unique<SummaryConsumer>(Cfg, Out);
+      }
+      const Config &Cfg;
+      SummaryResult &Out;
+    };
+    return std::make_unique<Action>(Cfg, Out);
+  }
+
+private:
+  const Config &Cfg;
+  SummaryResult &Out;
+};
+
+/// Runs \p Factory's action over \p Job's file with crossuser's compiler
+/// settings; false when the tool failed.
+bool runTool(const TUJob &Job, FrontendActionFactory &Factory,
+             std::string &Diagnostics) {
   PrefetchedDatabase DB(Job.Commands);
   // A physical file system of its own: the shared real one would change the
   // process's working directory for every compile command's directory.
@@ -133,17 +186,62 @@ TUResult analyzeTU(const TUJob &Job, llvm::StringRef HeaderFilter) {
        "-resource-dir=" CROSSUSER_CLANG_RESOURCE_DIR},
       ArgumentInsertPosition::END));
   Tool.setPrintErrorMessage(false);
-  llvm::raw_string_ostream DiagOS(Result.Diagnostics);
+  llvm::raw_string_ostream DiagOS(Diagnostics);
   IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts = new DiagnosticOptions();
   TextDiagnosticPrinter Printer(DiagOS, DiagOpts.get());
   Tool.setDiagnosticConsumer(&Printer);
-  ActionFactory Factory(*Job.Config, Filter ? &*Filter : nullptr, Result);
   int RC = Tool.run(&Factory);
   DiagOS.flush();
-  if (RC != 0)
+  return RC == 0;
+}
+
+} // namespace
+
+TUResult analyzeTU(const TUJob &Job, llvm::StringRef HeaderFilter) {
+  TUResult Result;
+  // One Regex per thread: matching mutates no shared state then.
+  std::optional<llvm::Regex> Filter;
+  if (!HeaderFilter.empty())
+    Filter.emplace(HeaderFilter);
+  ActionFactory Factory(*Job.Config, Filter ? &*Filter : nullptr, Result,
+                        Job.Summaries);
+  if (!runTool(Job, Factory, Result.Diagnostics))
     Result.Failed = true;
   if (Result.Failed)
     Result.Findings.clear();
+  return Result;
+}
+
+const Config &summaryConfig(const TUJob &Job) {
+  static const Config Defaults = Config::defaults();
+  if (Job.Config && !Job.Config->Enabled.empty())
+    return Job.Config->Enabled.front().second;
+  return Defaults;
+}
+
+std::string commandKey(const TUJob &Job) {
+  std::string Text = std::string(crossuserVersion()) + "\n" +
+                     std::to_string(SummaryFormatVersion) + "\n" +
+                     configHash(summaryConfig(Job)) + "\n";
+  for (const CompileCommand &C : Job.Commands) {
+    Text += C.Directory + "\n" + C.Filename + "\n";
+    for (const std::string &A : C.CommandLine)
+      Text += A + '\0';
+    Text += "\n";
+  }
+  return ContentHashes::hashText(Text);
+}
+
+SummaryResult summariseTU(const TUJob &Job) {
+  SummaryResult Result;
+  Config Cfg = summaryConfig(Job);
+  Cfg.Summaries = Job.Summaries;
+  SummaryFactory Factory(Cfg, Result);
+  if (!runTool(Job, Factory, Result.Diagnostics))
+    Result.Failed = true;
+  Result.Summary.Producer = crossuserVersion();
+  Result.Summary.TU = Job.File;
+  Result.Summary.CommandKey = commandKey(Job);
   return Result;
 }
 

@@ -3,6 +3,7 @@
 #define CROSSUSER_TOOL_ANALYZE_H
 
 #include "Analysis/Checks.h"
+#include "Analysis/Summaries.h"
 #include "Report.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include <string>
@@ -26,6 +27,8 @@ struct TUJob {
   std::string DisplayName;
   std::vector<clang::tooling::CompileCommand> Commands;
   const FileConfig *Config = nullptr;
+  /// Whole-program summaries of the other translation units, or null.
+  std::shared_ptr<const SummaryIndex> Summaries;
 };
 
 /// The result of analysing one translation unit.
@@ -42,6 +45,24 @@ struct TUResult {
 /// are kept when the header's name matches \p HeaderFilter (clang-tidy's
 /// --header-filter; empty: main file only) and it is not a system header.
 TUResult analyzeTU(const TUJob &Job, llvm::StringRef HeaderFilter);
+
+/// The configuration summaries of \p Job are computed with: that of the
+/// first enabled check, else the defaults.
+const Config &summaryConfig(const TUJob &Job);
+
+/// What a summary of \p Job depends on besides its input files: the
+/// compile commands, crossuser's version, the format version and the
+/// configuration.
+std::string commandKey(const TUJob &Job);
+
+/// Phase 1 of whole-program mode for one translation unit: its summary,
+/// computed with \p Job.Summaries for callees defined elsewhere.
+struct SummaryResult {
+  TUSummary Summary;
+  bool Failed = false;
+  std::string Diagnostics;
+};
+SummaryResult summariseTU(const TUJob &Job);
 
 } // namespace crossuser
 

@@ -9,6 +9,7 @@
 #include "Fingerprint.h"
 #include "Merge.h"
 #include "Options/CheckSelection.h"
+#include "WholeProgram.h"
 #include "Options/ConfigFile.h"
 #include "Output.h"
 #include "Report.h"
@@ -107,6 +108,17 @@ cl::opt<std::string> ShardOpt(
     cl::desc("Analyse only shard K of N of the translation units (sorted by "
              "path, every Nth); combine the reports with 'merge'"),
     cl::value_desc("K/N"), cl::cat(Category));
+cl::opt<std::string> SummariesOpt(
+    "summaries",
+    cl::desc("Whole-program mode: bring the summaries of every translation "
+             "unit of the compilation database up to date in this directory "
+             "(incrementally), then analyse with them"),
+    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<bool> WholeProgramOpt(
+    "whole-program",
+    cl::desc("Whole-program mode in one command: as --summaries, in a "
+             "temporary directory unless --summaries names one"),
+    cl::cat(Category));
 cl::opt<bool> ExitZero(
     "exit-zero", cl::desc("Exit 0 even when there are findings (errors still exit 2)"),
     cl::cat(Category));
@@ -627,27 +639,31 @@ int run(int argc, const char **argv) {
 
   // Everything a worker needs is resolved here, on one thread.
   ConfigResolver Configs(Errors);
-  std::vector<TUJob> Jobs;
-  for (size_t I = 0; I < Files.size(); ++I) {
-    if (I % ShardCount != ShardIndex)
-      continue;
-    const auto &[Abs, Given] = Files[I];
+  auto MakeJob = [&](const std::string &Abs, const std::string &Given,
+                     ErrorSink &Sink) -> std::optional<TUJob> {
     if (!llvm::sys::fs::exists(Abs)) {
-      Errors.report("'" + Given + "': no such file");
-      continue;
+      Sink.report("'" + Given + "': no such file");
+      return std::nullopt;
     }
     TUJob Job;
     Job.File = Abs;
     Job.DisplayName = Given;
     if ((!Listed.empty() && !Listed.contains(Abs)) ||
         (Job.Commands = DB->getCompileCommands(Abs)).empty()) {
-      Errors.report("'" + Given + "' is not in " + DBName);
-      continue;
+      Sink.report("'" + Given + "' is not in " + DBName);
+      return std::nullopt;
     }
     Job.Config = Configs.forFile(Abs);
     if (!Job.Config)
+      return std::nullopt;
+    return Job;
+  };
+  std::vector<TUJob> Jobs;
+  for (size_t I = 0; I < Files.size(); ++I) {
+    if (I % ShardCount != ShardIndex)
       continue;
-    Jobs.push_back(std::move(Job));
+    if (std::optional<TUJob> Job = MakeJob(Files[I].first, Files[I].second, Errors))
+      Jobs.push_back(std::move(*Job));
   }
   // Configuration errors concern every file; stop before the long part.
   if (Errors.Count && Jobs.empty())
@@ -655,6 +671,94 @@ int run(int argc, const char **argv) {
 
   unsigned Threads = crossuser::Jobs ? static_cast<unsigned>(crossuser::Jobs)
                                      : std::thread::hardware_concurrency();
+  Threads = std::max(1u, Threads);
+
+  // Whole-program mode: phase 1 summarises every translation unit of the
+  // database (not only this shard's or the named ones), phase 2 below
+  // analyses the selected ones with all summaries.
+  std::string TempSummaries;
+  if (WholeProgramOpt || !SummariesOpt.empty()) {
+    std::string Dir = SummariesOpt;
+    if (Dir.empty()) {
+      llvm::SmallString<128> Tmp;
+      if (std::error_code EC =
+              llvm::sys::fs::createUniqueDirectory("crossuser-summaries", Tmp)) {
+        Errors.report("cannot create a temporary directory: " + EC.message());
+        return 2;
+      }
+      Dir = TempSummaries = std::string(Tmp);
+    }
+    std::vector<TUJob> All;
+    if (SourcePaths.empty() || FromCommandLine) {
+      for (const auto &[Abs, Given] : Files)
+        if (std::optional<TUJob> Job = MakeJob(Abs, Given, Errors))
+          All.push_back(std::move(*Job));
+    } else {
+      ErrorSink Ignored; // files outside the run are the database's business
+      for (const std::string &F : DBFiles)
+        if (std::optional<TUJob> Job = MakeJob(F, F, Ignored))
+          All.push_back(std::move(*Job));
+    }
+    SummaryStats Stats;
+    std::vector<std::pair<size_t, std::string>> Failed;
+    std::shared_ptr<const SummaryIndex> Index = buildSummaries(
+        All, Dir, Threads, Stats,
+        [&](const llvm::Twine &Msg) {
+          if (!Quiet)
+            llvm::errs() << "crossuser-check: note: " << Msg << "\n";
+        },
+        [&](const llvm::Twine &Msg) { Errors.report(Msg); }, Failed);
+    if (!Index)
+      return 2;
+    llvm::StringSet<> Analysed;
+    for (const TUJob &J : Jobs)
+      Analysed.insert(J.File);
+    // Phase 2 reports the translation units it analyses; the others are
+    // reported here.
+    for (const auto &[I, Diags] : Failed)
+      if (!Analysed.contains(All[I].File)) {
+        llvm::errs() << Diags;
+        Errors.report("'" + All[I].DisplayName +
+                      "' does not compile; it was not summarised");
+      }
+    if (!Stats.Settled)
+      llvm::errs() << "crossuser-check: warning: summaries still changed "
+                      "after "
+                   << MaxSummaryRounds
+                   << " rounds; callers further down the chain use the "
+                      "last round's\n";
+    if (!Quiet)
+      llvm::errs() << "crossuser-check: summaries: " << Stats.Summarised
+                   << " of " << plural(Stats.Units, "translation unit",
+                                       "translation units")
+                   << " summarised in "
+                   << plural(Stats.Rounds, "round", "rounds") << ", "
+                   << Stats.Written << " written"
+                   << (TempSummaries.empty() ? " to " + Dir : std::string())
+                   << "\n";
+    for (TUJob &J : Jobs)
+      J.Summaries = Index;
+  } else {
+    // SummaryDirectory in the configuration: read-only, as clang-tidy.
+    std::map<std::string, std::shared_ptr<const SummaryIndex>> Loaded;
+    for (TUJob &J : Jobs) {
+      if (J.Config->Enabled.empty())
+        continue;
+      const std::string &Dir = J.Config->Enabled.front().second.SummaryDirectory;
+      if (Dir.empty())
+        continue;
+      auto It = Loaded.find(Dir);
+      if (It == Loaded.end()) {
+        auto Index = SummaryIndex::loadDirectory(Dir, /*CheckStale=*/true);
+        if (!Index) {
+          Errors.report(llvm::toString(Index.takeError()));
+          return 2;
+        }
+        It = Loaded.emplace(Dir, std::move(*Index)).first;
+      }
+      J.Summaries = It->second;
+    }
+  }
   Threads = std::max(1u, std::min<unsigned>(Threads, Jobs.size()));
   std::vector<TUResult> Results(Jobs.size());
   std::atomic<size_t> Next{0};
@@ -702,6 +806,8 @@ int run(int argc, const char **argv) {
   sortAndDeduplicate(All);
   assignOccurrences(All);
 
+  if (!TempSummaries.empty())
+    llvm::sys::fs::remove_directories(TempSummaries);
   std::string Scope = " in " + plural(Analysed, "file", "files");
   if (ShardCount > 1)
     Scope += " (shard " + std::to_string(ShardIndex + 1) + "/" +
