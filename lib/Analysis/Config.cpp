@@ -104,11 +104,12 @@ static const OptionSpec Specs[] = {
      "Words in the name of a function that registers an object to serve "
      "requests (`AddHandler(std::make_shared<X>())`), which makes the "
      "object's class long-lived."},
-    {"SummaryDirectory", "",
+    {"SummaryDirectory", "none",
      "A directory of whole-program summaries written by `crossuser-check "
      "--summaries DIR`: calls to functions defined in other translation "
-     "units are judged by their summaries (docs/whole-program.md). Empty: "
-     "per-translation-unit analysis."},
+     "units are judged by their summaries (docs/whole-program.md). `none` "
+     "(or empty): per-translation-unit analysis. A corrupt, stale or "
+     "other-version summary is an error."},
 };
 
 llvm::ArrayRef<OptionSpec> optionSpecs() { return Specs; }
@@ -169,6 +170,8 @@ Config Config::fromOptions(
   C.NonUserStorageNames = WordSet(Value("NonUserStorageNames"));
   C.RegistrationFunctions = WordSet(Value("RegistrationFunctions"));
   C.SummaryDirectory = Value("SummaryDirectory");
+  if (C.SummaryDirectory == "none")
+    C.SummaryDirectory.clear();
   for (const OptionSpec &S : Specs)
     if (llvm::StringRef(S.Name) != "SummaryDirectory")
       C.OptionsText += std::string(S.Name) + "=" + Value(S.Name) + "\n";

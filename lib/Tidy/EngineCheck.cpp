@@ -1,6 +1,9 @@
 #include "EngineCheck.h"
+#include "Analysis/Summaries.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
+#include <map>
+#include <mutex>
 
 using namespace clang::ast_matchers;
 
@@ -25,6 +28,29 @@ toConfig(const std::vector<std::pair<std::string, std::string>> &Raw) {
       });
 }
 
+/// The summaries in \p Dir, read once per process however many checks
+/// and translation units ask.
+static llvm::Expected<std::shared_ptr<const ::crossuser::SummaryIndex>>
+loadSummaries(const std::string &Dir) {
+  static std::mutex Mutex;
+  static std::map<std::string,
+                  std::variant<std::shared_ptr<const ::crossuser::SummaryIndex>,
+                               std::string>>
+      Loaded;
+  std::lock_guard<std::mutex> Lock(Mutex);
+  auto It = Loaded.find(Dir);
+  if (It == Loaded.end()) {
+    auto Index = ::crossuser::SummaryIndex::loadDirectory(Dir, /*CheckStale=*/true);
+    if (Index)
+      It = Loaded.emplace(Dir, std::move(*Index)).first;
+    else
+      It = Loaded.emplace(Dir, llvm::toString(Index.takeError())).first;
+  }
+  if (const auto *Err = std::get_if<std::string>(&It->second))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), *Err);
+  return std::get<0>(It->second);
+}
+
 EngineCheck::EngineCheck(StringRef Name, ClangTidyContext *Context,
                          const ::crossuser::CheckInfo &Info)
     : ClangTidyCheck(Name, Context), Info(Info),
@@ -33,6 +59,18 @@ EngineCheck::EngineCheck(StringRef Name, ClangTidyContext *Context,
   for (const auto &[K, V] : RawOptions)
     if (std::optional<std::string> Bad = ::crossuser::validateOption(K, V))
       configurationDiag("option '%0.%1': %2") << Name << K << *Bad;
+  if (!Cfg.SummaryDirectory.empty()) {
+    auto Index = loadSummaries(Cfg.SummaryDirectory);
+    if (Index) {
+      Cfg.Summaries = std::move(*Index);
+    } else {
+      // A wrong answer from stale facts is worse than none: the check
+      // stays silent and says why.
+      SummaryError = true;
+      configurationDiag("%0", DiagnosticIDs::Error)
+          << llvm::toString(Index.takeError());
+    }
+  }
 }
 
 void EngineCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -47,7 +85,8 @@ void EngineCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void EngineCheck::check(const MatchFinder::MatchResult &Result) {
-  if (Result.Context->getDiagnostics().hasUncompilableErrorOccurred())
+  if (Result.Context->getDiagnostics().hasUncompilableErrorOccurred() ||
+      SummaryError)
     return;
   for (const ::crossuser::Finding &F : Info.Run(*Result.Context, Cfg)) {
     diag(F.Loc, "%0") << F.Message;

@@ -7,6 +7,7 @@
 #include "ClangTidyCheck.h"
 #include <string>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace clang::tidy::crossuser {
@@ -28,7 +29,10 @@ private:
   const ::crossuser::CheckInfo &Info;
   /// Every option as configured (or defaulted), for storeOptions.
   const std::vector<std::pair<std::string, std::string>> RawOptions;
-  const ::crossuser::Config Cfg;
+  /// Not const: the summaries of SummaryDirectory are attached after the
+  /// options are read.
+  ::crossuser::Config Cfg;
+  bool SummaryError = false;
 };
 
 } // namespace clang::tidy::crossuser
