@@ -433,6 +433,10 @@ public:
         if (!FromParam)
           continue;
       }
+      // Already reported where it happens (the wrapper has the user and
+      // drops it): one finding at the cause, not one more per caller.
+      if (judge(Op))
+        continue;
       CacheUseFact U;
       for (int I = Key.Params.find_first(); I >= 0; I = Key.Params.find_next(I))
         U.KeyParams.push_back(I);
