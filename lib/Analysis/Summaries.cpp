@@ -71,9 +71,25 @@ static json::Value factsToJSON(const FunctionFacts &F) {
 }
 
 std::string factsHash(const FunctionFacts &Facts) {
+  // What callers' summaries depend on: not the evidence's wording or the
+  // places named in notes (phase 2 reads those from the index itself), so
+  // that a change of wording does not ripple through every caller.
+  FunctionFacts Semantic = Facts;
+  Semantic.Name.clear();
+  Semantic.Where.clear();
+  Semantic.ParamNames.clear();
+  if (!Semantic.ResultIdentifies.empty())
+    Semantic.ResultIdentifies = "yes";
+  if (!Semantic.ResultPerUser.empty())
+    Semantic.ResultPerUser = "yes";
+  for (CacheUseFact &U : Semantic.CacheUses) {
+    U.Where.clear();
+    if (!U.PerUser.empty())
+      U.PerUser = "yes";
+  }
   std::string Text;
   llvm::raw_string_ostream OS(Text);
-  OS << factsToJSON(Facts);
+  OS << factsToJSON(Semantic);
   OS.flush();
   return hex64(llvm::xxHash64(Text));
 }

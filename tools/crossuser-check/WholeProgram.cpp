@@ -44,6 +44,20 @@ static bool dependenciesChanged(const TUSummary &S, const SummaryIndex &Index) {
   return false;
 }
 
+/// The least facts a function can have: nothing reaches its result, it is
+/// no cache wrapper. Iteration from here only adds facts, so it settles
+/// (on recursion across translation units too) on the least fixpoint.
+static void clearFacts(TUSummary &S) {
+  for (FunctionFacts &F : S.Functions) {
+    F.ResultParams.clear();
+    F.ResultIdentifies.clear();
+    F.ResultPerUser.clear();
+    F.OutParams.clear();
+    F.Stores.clear();
+    F.CacheUses.clear();
+  }
+}
+
 std::shared_ptr<const SummaryIndex> buildSummaries(
     std::vector<TUJob> Jobs, llvm::StringRef Dir, unsigned Threads,
     SummaryStats &Stats, const std::function<void(const llvm::Twine &)> &Note,
@@ -82,12 +96,24 @@ std::shared_ptr<const SummaryIndex> buildSummaries(
 
   std::set<size_t> Touched;
   std::shared_ptr<SummaryIndex> Index = indexOf(States);
+  std::vector<size_t> Fresh;
   for (unsigned Round = 1;; ++Round) {
     // Jacobi rounds: every translation unit of a round sees the same
     // index, so neither the order nor -j changes any summary.
+    if (Round == 2) {
+      // Round 1 treated callees defined in other new translation units as
+      // opaque (every argument reaches the result), which is not a fixpoint
+      // start: recursion across units would oscillate. Their summaries
+      // restart from the least facts instead.
+      for (size_t I : Fresh)
+        if (States[I] && dependenciesChanged(*States[I], *Index))
+          clearFacts(*States[I]);
+      Index = indexOf(States);
+    }
     std::vector<size_t> Work;
     for (size_t I = 0; I < N; ++I)
-      if (!Broken[I] && (!States[I] || dependenciesChanged(*States[I], *Index)))
+      if (!Broken[I] && (!States[I] || (Round > 1 && dependenciesChanged(
+                                                         *States[I], *Index))))
         Work.push_back(I);
     if (Work.empty())
       break;
@@ -112,6 +138,8 @@ std::shared_ptr<const SummaryIndex> buildSummaries(
         continue;
       }
       States[I] = std::move(Results[K].Summary);
+      if (Round == 1)
+        Fresh.push_back(I);
     }
     Index = indexOf(States);
   }

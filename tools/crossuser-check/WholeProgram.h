@@ -25,7 +25,7 @@ struct SummaryStats {
 /// Rounds of re-summarising translation units whose callees' summaries
 /// changed. Call chains across more translation units than this keep the
 /// conservative answer beyond it (docs/whole-program.md).
-inline constexpr unsigned MaxSummaryRounds = 4;
+inline constexpr unsigned MaxSummaryRounds = 8;
 
 /// Brings \p Dir/<file>.<hash>.json up to date for every job: a file is
 /// reused when its compile command, configuration, crossuser version,
