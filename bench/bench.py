@@ -6,7 +6,11 @@ For every bench file it takes the median wall time of N runs of
   (b) clang-tidy --load=<crossuser module>       what a clang-tidy user pays
   (c) crossuser-check                            what CI pays per file
   (d) clang-tidy with one trivial built-in check clang-tidy's own fixed cost
-and prints them with the ratios b/a, c/a and b/d. See bench/README.md.
+and prints them with the ratios b/a, c/a and b/d. Then it times
+crossuser-check over the demo service and over the stress file as whole
+projects (-j1): per-TU mode, --whole-program from scratch, and --summaries
+DIR with every summary up to date, and prints their ratios to per-TU mode.
+See bench/README.md.
 Run it through bench/run.sh.
 """
 
@@ -121,6 +125,51 @@ def print_table(rows):
                         for c, (cell, w) in enumerate(zip(row, widths))))
 
 
+def whole_program(args, files):
+    """Per-TU vs whole-program medians for the demo (every example source)
+    and for the stress file, each as one project. Returns rows."""
+    projects = [("demo", [f for f in files if f[0] != STRESS]), ("stress", [f for f in files if f[0] == STRESS])]
+    rows = []
+    for name, members in projects:
+        if not members:
+            continue
+        root = os.path.abspath(os.path.join("bench", "out", "wp-" + name))
+        shutil.rmtree(root, ignore_errors=True)
+        os.makedirs(root)
+        cdb = [{"directory": REPO, "file": os.path.abspath(path),
+                "arguments": ["clang++", "-std=c++17"] + flags + ["-c", os.path.abspath(path)]}
+               for path, flags in members]
+        with open(os.path.join(root, "compile_commands.json"), "w", encoding="utf-8") as f:
+            json.dump(cdb, f, indent=1)
+        base = [args.check, "-p", root, "-j1", "--quiet"]
+        cmds = {
+            "per_tu": (base, {0, 1}),
+            "whole": (base + ["--whole-program"], {0, 1}),
+            # The warm-up run writes the summaries; timed runs find them current.
+            "incremental": (base + ["--summaries", os.path.join(root, "summaries")], {0, 1}),
+        }
+        medians, times, outputs = measure(cmds, args.runs)
+        row = {"project": name, "files": len(members), "runs_s": times}
+        row.update(medians)
+        row["findings"] = {col: len(FINDING.findall(out)) for col, out in outputs.items()}
+        rows.append(row)
+        print(f"bench: whole-program {name} done", file=sys.stderr)
+    return rows
+
+
+def print_whole_program(rows):
+    head = ["project", "files", "per-TU ms", "whole-program ms", "ratio",
+            "incremental ms", "ratio", "findings per-TU/whole"]
+    body = [[r["project"], str(r["files"]), ms(r["per_tu"]), ms(r["whole"]),
+             ratio(r["whole"], r["per_tu"]), ms(r["incremental"]),
+             ratio(r["incremental"], r["per_tu"]),
+             f'{r["findings"]["per_tu"]}/{r["findings"]["whole"]}'] for r in rows]
+    widths = [max(len(row[c]) for row in [head] + body) for c in range(len(head))]
+    for row in [head] + body:
+        print("  ".join(cell.ljust(w) if c == 0 else cell.rjust(w)
+                        for c, (cell, w) in enumerate(zip(row, widths))))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("build_dir", nargs="?", default="build",
@@ -130,6 +179,8 @@ def main():
     ap.add_argument("--baseline-only", action="store_true",
                     help="time only (a) and (d); for checking the bench before crossuser is built")
     ap.add_argument("--json", metavar="FILE", help="also write the medians as JSON")
+    ap.add_argument("--no-whole-program", action="store_true",
+                    help="skip the whole-program vs per-TU comparison")
     ap.add_argument("--clangxx", default=os.environ.get("CLANGXX", "clang++-16"))
     ap.add_argument("--clang-tidy", default=os.environ.get("CLANG_TIDY", "clang-tidy-16"))
     args = ap.parse_args()
@@ -159,7 +210,8 @@ def main():
 
     columns = ["syntax", "tidy_cu", "check", "tidy_base"]
     rows, findings = [], []
-    for path, flags in bench_files():
+    files = bench_files()
+    for path, flags in files:
         row = {"file": path, "lines": count_lines(path)}
         medians, times, outputs = measure(commands(args, path, flags), args.runs)
         row.update(medians)
@@ -190,9 +242,16 @@ def main():
         for path, tidy_n, check_n, expected in findings:
             extra = f", {expected} marked" if expected is not None else ""
             print(f"  {path}: clang-tidy {tidy_n}, crossuser-check {check_n}{extra}")
+    wp_rows = []
+    if not args.baseline_only and not args.no_whole_program:
+        wp_rows = whole_program(args, files)
+        print(f"\nwhole-program mode: crossuser-check -j1 over each project, median wall time "
+              f"of {args.runs} runs; ratio = over per-TU mode; incremental = --summaries DIR "
+              "with every summary current\n")
+        print_whole_program(wp_rows)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
-            json.dump({"runs": args.runs, "rows": rows}, f, indent=2)
+            json.dump({"runs": args.runs, "rows": rows, "whole_program": wp_rows}, f, indent=2)
             f.write("\n")
 
 
