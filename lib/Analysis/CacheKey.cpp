@@ -447,6 +447,9 @@ public:
         Prov PV = P.inFunction(V, F);
         for (int I = PV.Params.find_first(); I >= 0; I = PV.Params.find_next(I))
           U.ValueParams.push_back(I);
+        for (int I = PV.UserParams.find_first(); I >= 0;
+             I = PV.UserParams.find_next(I))
+          U.ValueParams.push_back(I);
       }
       U.Cache = Op.CacheDecl && Op.CacheDecl->getIdentifier()
                     ? Op.CacheDecl->getQualifiedNameAsString()

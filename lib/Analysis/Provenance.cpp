@@ -18,6 +18,23 @@ void Prov::merge(const Prov &O) {
     Params.resize(O.Params.size());
   for (int I = O.Params.find_first(); I >= 0; I = O.Params.find_next(I))
     Params.set(I);
+  if (O.UserParams.size() > UserParams.size())
+    UserParams.resize(O.UserParams.size());
+  for (int I = O.UserParams.find_first(); I >= 0; I = O.UserParams.find_next(I))
+    UserParams.set(I);
+}
+
+/// Adds what argument \p A contributes to \p P when it selects whose data
+/// the result is without flowing into it: per-user-ness, never identity.
+static void mergeSelector(Prov &P, const Prov &A) {
+  if (!P.perUser() && A.perUser())
+    P.PerUser = A.PerUser;
+  for (const llvm::SmallBitVector *B : {&A.Params, &A.UserParams}) {
+    if (B->size() > P.UserParams.size())
+      P.UserParams.resize(B->size());
+    for (int I = B->find_first(); I >= 0; I = B->find_next(I))
+      P.UserParams.set(I);
+  }
 }
 
 namespace {
@@ -345,6 +362,7 @@ Prov Provenance::eval(const Expr *E, const FunctionDecl *Ctx, unsigned Depth) {
     if (const Summary *S = summary(LE->getCallOperator(), Depth + 1)) {
       P = S->Result;
       P.Params.clear();
+      P.UserParams.clear();
     }
     return P;
   }
@@ -445,6 +463,10 @@ Prov Provenance::evalCall(const CallExpr *CE, const FunctionDecl *Ctx,
            I = S->Result.Params.find_next(I))
         if (unsigned(I) < Args.size())
           P.merge(eval(Args[I], Ctx, Depth));
+      for (int I = S->Result.UserParams.find_first(); I >= 0;
+           I = S->Result.UserParams.find_next(I))
+        if (unsigned(I) < Args.size() && !S->Result.Params.test(I))
+          mergeSelector(P, eval(Args[I], Ctx, Depth));
       // A method's result can read its object's fields, which the summary
       // sees only as `this` members: `LoadOrder(uid).Serialize()` is still
       // the user's order.
@@ -466,6 +488,13 @@ Prov Provenance::evalCall(const CallExpr *CE, const FunctionDecl *Ctx,
     for (unsigned I : F->ResultParams)
       if (I < Args.size())
         P.merge(eval(Args[I], Ctx, Depth));
+    // Whose data it is does not need a data flow: `db.Execute(sql,
+    // {account})` filters rows by the account without copying it into
+    // them. As for an opaque call, every argument can make the result
+    // per-user; only what the result identifies follows the summary.
+    for (unsigned I = 0; I < Args.size(); ++I)
+      if (!llvm::is_contained(F->ResultParams, I))
+        mergeSelector(P, eval(Args[I], Ctx, Depth));
     if (ObjIsIdentity && FD->getIdentifier())
       P.merge(fromIdentityMember(Obj, FD->getName(), CE, Ctx, Depth));
     else if (Obj && !isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()))

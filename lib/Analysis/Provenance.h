@@ -28,6 +28,11 @@ struct Prov {
   Evidence PerUser;
   /// Parameters of the function being summarised that flow into the value.
   llvm::SmallBitVector Params;
+  /// Parameters that make the value per-user data without flowing into it:
+  /// they select whose data it is (`Execute(sql, {account})` in another
+  /// translation unit). They never make the value identify anyone. Only
+  /// whole-program summaries produce them; per-TU mode leaves this empty.
+  llvm::SmallBitVector UserParams;
 
   bool identifies() const { return Identifies.valid(); }
   bool perUser() const { return PerUser.valid(); }

@@ -1,5 +1,6 @@
 /// The compiler plugin: `clang++ -fplugin=crossuser-plugin.so` runs crossuser's checks after each translation unit is parsed and reports through the compiler's own diagnostics.
 #include "Analysis/Checks.h"
+#include "Analysis/Summaries.h"
 #include "Analysis/Suppression.h"
 #include "Options/CheckSelection.h"
 #include "Options/ConfigFile.h"
@@ -136,8 +137,22 @@ public:
     bool AsErrors = Opts.Level == PluginOptions::Error ||
                     (Opts.Level == PluginOptions::FollowCompiler &&
                      CI.getDiagnostics().getWarningsAsErrors());
-    return std::make_unique<PluginConsumer>(enabledChecks(Checks, CF.Options),
-                                            AsErrors,
+    std::vector<std::pair<const CheckInfo *, Config>> Enabled =
+        enabledChecks(Checks, CF.Options);
+    // Whole-program summaries (docs/whole-program.md), read-only as in
+    // clang-tidy: a summary that cannot be trusted stops the analysis.
+    for (auto &[Check, Cfg] : Enabled) {
+      if (Cfg.SummaryDirectory.empty())
+        continue;
+      auto Index = SummaryIndex::loadDirectory(Cfg.SummaryDirectory,
+                                               /*CheckStale=*/true);
+      if (!Index) {
+        error(CI, llvm::toString(Index.takeError()));
+        return std::make_unique<ASTConsumer>();
+      }
+      Cfg.Summaries = std::move(*Index);
+    }
+    return std::make_unique<PluginConsumer>(std::move(Enabled), AsErrors,
                                             Opts.Level == PluginOptions::Error);
   }
 
