@@ -70,6 +70,14 @@ static json::Value factsToJSON(const FunctionFacts &F) {
                       {"cacheUses", std::move(Uses)}};
 }
 
+std::string fullFactsHash(const FunctionFacts &Facts) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << factsToJSON(Facts);
+  OS.flush();
+  return hex64(llvm::xxHash64(Text));
+}
+
 std::string factsHash(const FunctionFacts &Facts) {
   // What callers' summaries depend on: not the evidence's wording or the
   // places named in notes (phase 2 reads those from the index itself), so

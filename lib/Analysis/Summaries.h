@@ -122,8 +122,12 @@ std::string toJSONText(const TUSummary &S);
 /// version other than SummaryFormatVersion, saying which.
 llvm::Expected<TUSummary> parseSummary(llvm::StringRef Text);
 
-/// A short stable hash of \p Facts, for dependency tracking.
+/// A short stable hash of what callers' summaries use of \p Facts, for
+/// dependency tracking.
 std::string factsHash(const FunctionFacts &Facts);
+/// A hash of all of \p Facts, wording of notes included: what a caller's
+/// findings depend on.
+std::string fullFactsHash(const FunctionFacts &Facts);
 
 /// The name of the summary file of translation unit \p TU in a directory.
 std::string summaryFileName(llvm::StringRef TU);
@@ -173,6 +177,10 @@ std::string functionUsr(const clang::FunctionDecl *FD);
 /// the summaries attached to \p Cfg for callees defined elsewhere.
 /// Fills Functions and Dependencies of \p Out.
 void summariseTU(clang::ASTContext &Ctx, const Config &Cfg, TUSummary &Out);
+
+/// Functions called in the translation unit, without a body in it, that
+/// summaries may describe; canonical declarations, possibly repeated.
+std::vector<const clang::FunctionDecl *> externalCallees(clang::ASTContext &Ctx);
 
 /// A stable hash of the configuration's option values.
 std::string configHash(const Config &Cfg);

@@ -5,6 +5,7 @@
 #include "Analysis/Summaries.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include <map>
 
@@ -64,6 +65,34 @@ std::vector<InputFile> inputFiles(ASTContext &Ctx) {
   return Out;
 }
 
+namespace {
+class CalleeFinder : public RecursiveASTVisitor<CalleeFinder> {
+public:
+  explicit CalleeFinder(const SourceManager &SM) : SM(SM) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return true; }
+  bool VisitCallExpr(CallExpr *CE) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    const FunctionDecl *Def = nullptr;
+    if (Callee && !(Callee->hasBody(Def) && Def->getBody()) &&
+        Callee->isExternallyVisible() &&
+        !SM.isInSystemHeader(Callee->getLocation()))
+      Found.push_back(Callee->getCanonicalDecl());
+    return true;
+  }
+  std::vector<const FunctionDecl *> Found;
+
+private:
+  const SourceManager &SM;
+};
+} // namespace
+
+std::vector<const FunctionDecl *> externalCallees(ASTContext &Ctx) {
+  CalleeFinder F(Ctx.getSourceManager());
+  F.TraverseDecl(Ctx.getTranslationUnitDecl());
+  return std::move(F.Found);
+}
+
 void summariseTU(ASTContext &Ctx, const Config &Cfg, TUSummary &Out) {
   Model M(Ctx, Cfg);
   Provenance P(M);
@@ -72,25 +101,19 @@ void summariseTU(ASTContext &Ctx, const Config &Cfg, TUSummary &Out) {
   for (auto &[FD, U] : cacheUsesForSummaries(Ctx, Cfg))
     Uses[FD].push_back(std::move(U));
 
+  // Callees defined elsewhere, called anywhere in the translation unit
+  // (a global's initialiser too): their facts shaped this summary.
   std::map<std::string, std::string> Deps;
+  for (const FunctionDecl *Callee : externalCallees(Ctx)) {
+    std::string Usr = functionUsr(Callee);
+    if (Usr.empty() || Deps.count(Usr))
+      continue;
+    const FunctionFacts *Used =
+        Cfg.Summaries ? Cfg.Summaries->lookup(Usr) : nullptr;
+    Deps[Usr] = Used ? factsHash(*Used) : "";
+  }
   Out.Functions.clear();
   for (const FunctionDecl *FD : functionsToAnalyse(Ctx)) {
-    // Callees defined elsewhere: their facts shaped this summary.
-    forEachStmt(FD->getBody(), [&](const Stmt *S) {
-      const auto *CE = dyn_cast<CallExpr>(S);
-      const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
-      const FunctionDecl *Def = nullptr;
-      if (!Callee || (Callee->hasBody(Def) && Def->getBody()) ||
-          !Callee->isExternallyVisible() ||
-          SM.isInSystemHeader(Callee->getLocation()))
-        return;
-      std::string Usr = functionUsr(Callee);
-      if (Usr.empty() || Deps.count(Usr))
-        return;
-      const FunctionFacts *Used =
-          Cfg.Summaries ? Cfg.Summaries->lookup(Usr) : nullptr;
-      Deps[Usr] = Used ? factsHash(*Used) : "";
-    });
     // Only what callers elsewhere cannot see: functions defined in this
     // file (a header's inline functions are visible to every includer).
     if (!FD->isExternallyVisible() || isLambdaCallOperator(FD) ||

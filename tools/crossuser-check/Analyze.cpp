@@ -11,6 +11,7 @@
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <optional>
+#include <set>
 
 using namespace clang;
 using namespace clang::tooling;
@@ -128,10 +129,13 @@ private:
   std::shared_ptr<const SummaryIndex> Summaries;
 };
 
-/// Phase 1: writes the translation unit's summary.
+/// Phase 1: writes the translation unit's summary and, when asked, its
+/// findings with the same summaries.
 class SummaryConsumer : public ASTConsumer {
 public:
-  SummaryConsumer(const Config &Cfg, SummaryResult &Out) : Cfg(Cfg), Out(Out) {}
+  SummaryConsumer(const Config &Cfg, SummaryResult &Out,
+                  std::unique_ptr<AnalysisConsumer> Analysis)
+      : Cfg(Cfg), Out(Out), Analysis(std::move(Analysis)) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
     if (Ctx.getDiagnostics().hasErrorOccurred()) {
       Out.Failed = true;
@@ -139,32 +143,55 @@ public:
     }
     Out.Summary.Inputs = inputFiles(Ctx);
     crossuser::summariseTU(Ctx, Cfg, Out.Summary);
+    if (!Analysis)
+      return;
+    Analysis->HandleTranslationUnit(Ctx);
+    std::set<std::string> Usrs;
+    for (const FunctionDecl *FD : externalCallees(Ctx))
+      Usrs.insert(functionUsr(FD));
+    for (const std::string &Usr : Usrs) {
+      const FunctionFacts *F = Cfg.Summaries ? Cfg.Summaries->lookup(Usr) : nullptr;
+      Out.AnalysisDeps.emplace_back(Usr, F ? fullFactsHash(*F) : "");
+    }
   }
 
 private:
   const Config &Cfg;
   SummaryResult &Out;
+  std::unique_ptr<AnalysisConsumer> Analysis;
 };
 
 class SummaryFactory : public FrontendActionFactory {
 public:
-  SummaryFactory(const Config &Cfg, SummaryResult &Out) : Cfg(Cfg), Out(Out) {}
+  SummaryFactory(const Config &Cfg, SummaryResult &Out, const TUJob &Job,
+                 const llvm::Regex *HeaderFilter, bool AlsoAnalyse)
+      : Cfg(Cfg), Out(Out), Job(Job), HeaderFilter(HeaderFilter),
+        AlsoAnalyse(AlsoAnalyse) {}
   std::unique_ptr<FrontendAction> create() override {
     struct Action : ASTFrontendAction {
-      Action(const Config &Cfg, SummaryResult &Out) : Cfg(Cfg), Out(Out) {}
+      Action(SummaryFactory &F) : F(F) {}
       std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                      StringRef) override {
-        return std::make_unique<SummaryConsumer>(Cfg, Out);
+        std::unique_ptr<AnalysisConsumer> A;
+        if (F.AlsoAnalyse) {
+          F.Out.Analysis.emplace();
+          A = std::make_unique<AnalysisConsumer>(*F.Job.Config, F.HeaderFilter,
+                                                 *F.Out.Analysis);
+          A->Summaries = F.Job.Summaries;
+        }
+        return std::make_unique<SummaryConsumer>(F.Cfg, F.Out, std::move(A));
       }
-      const Config &Cfg;
-      SummaryResult &Out;
+      SummaryFactory &F;
     };
-    return std::make_unique<Action>(Cfg, Out);
+    return std::make_unique<Action>(*this);
   }
 
 private:
   const Config &Cfg;
   SummaryResult &Out;
+  const TUJob &Job;
+  const llvm::Regex *HeaderFilter;
+  bool AlsoAnalyse;
 };
 
 /// Runs \p Factory's action over \p Job's file with crossuser's compiler
@@ -232,13 +259,22 @@ std::string commandKey(const TUJob &Job) {
   return ContentHashes::hashText(Text);
 }
 
-SummaryResult summariseTU(const TUJob &Job) {
+SummaryResult summariseTU(const TUJob &Job, bool AlsoAnalyse,
+                          llvm::StringRef HeaderFilter) {
   SummaryResult Result;
   Config Cfg = summaryConfig(Job);
   Cfg.Summaries = Job.Summaries;
-  SummaryFactory Factory(Cfg, Result);
+  std::optional<llvm::Regex> Filter;
+  if (!HeaderFilter.empty())
+    Filter.emplace(HeaderFilter);
+  SummaryFactory Factory(Cfg, Result, Job, Filter ? &*Filter : nullptr,
+                         AlsoAnalyse && Job.Config);
   if (!runTool(Job, Factory, Result.Diagnostics))
     Result.Failed = true;
+  if (Result.Failed)
+    Result.Analysis.reset();
+  else if (Result.Analysis)
+    Result.Analysis->Diagnostics = Result.Diagnostics;
   Result.Summary.Producer = crossuserVersion();
   Result.Summary.TU = Job.File;
   Result.Summary.CommandKey = commandKey(Job);

@@ -61,8 +61,15 @@ struct SummaryResult {
   TUSummary Summary;
   bool Failed = false;
   std::string Diagnostics;
+  /// With \p AlsoAnalyse: the findings with the same summaries, from the
+  /// same parse, and the full hash of every callee's facts they could use
+  /// (fullFactsHash; "" for none). If the final summaries have the same
+  /// hashes, phase 2 takes these findings instead of parsing again.
+  std::optional<TUResult> Analysis;
+  std::vector<std::pair<std::string, std::string>> AnalysisDeps;
 };
-SummaryResult summariseTU(const TUJob &Job);
+SummaryResult summariseTU(const TUJob &Job, bool AlsoAnalyse = false,
+                          llvm::StringRef HeaderFilter = "");
 
 } // namespace crossuser
 

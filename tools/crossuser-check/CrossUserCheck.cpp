@@ -677,6 +677,8 @@ int run(int argc, const char **argv) {
   // database (not only this shard's or the named ones), phase 2 below
   // analyses the selected ones with all summaries.
   std::string TempSummaries;
+  // Phase 2 findings that phase 1 computed with the final summaries.
+  std::vector<std::optional<TUResult>> Precomputed(Jobs.size());
   if (WholeProgramOpt || !SummariesOpt.empty()) {
     std::string Dir = SummariesOpt;
     if (Dir.empty()) {
@@ -699,24 +701,32 @@ int run(int argc, const char **argv) {
         if (std::optional<TUJob> Job = MakeJob(F, F, Ignored))
           All.push_back(std::move(*Job));
     }
+    llvm::StringMap<size_t> Analysed;
+    for (size_t I = 0; I < Jobs.size(); ++I)
+      Analysed[Jobs[I].File] = I;
+    std::vector<bool> AlsoAnalyse;
+    for (const TUJob &J : All)
+      AlsoAnalyse.push_back(Analysed.count(J.File));
     SummaryStats Stats;
     std::vector<std::pair<size_t, std::string>> Failed;
+    std::vector<std::optional<TUResult>> Early;
     std::shared_ptr<const SummaryIndex> Index = buildSummaries(
         All, Dir, Threads, Stats,
         [&](const llvm::Twine &Msg) {
           if (!Quiet)
             llvm::errs() << "crossuser-check: note: " << Msg << "\n";
         },
-        [&](const llvm::Twine &Msg) { Errors.report(Msg); }, Failed);
+        [&](const llvm::Twine &Msg) { Errors.report(Msg); }, Failed,
+        AlsoAnalyse, HeaderFilter, Early);
     if (!Index)
       return 2;
-    llvm::StringSet<> Analysed;
-    for (const TUJob &J : Jobs)
-      Analysed.insert(J.File);
+    for (size_t I = 0; I < All.size(); ++I)
+      if (Early[I])
+        Precomputed[Analysed[All[I].File]] = std::move(Early[I]);
     // Phase 2 reports the translation units it analyses; the others are
     // reported here.
     for (const auto &[I, Diags] : Failed)
-      if (!Analysed.contains(All[I].File)) {
+      if (!Analysed.count(All[I].File)) {
         llvm::errs() << Diags;
         Errors.report("'" + All[I].DisplayName +
                       "' does not compile; it was not summarised");
@@ -767,7 +777,8 @@ int run(int argc, const char **argv) {
   const bool Progress = !Quiet && llvm::errs().is_displayed();
   auto Worker = [&] {
     for (size_t I; (I = Next++) < Jobs.size();) {
-      Results[I] = analyzeTU(Jobs[I], HeaderFilter);
+      Results[I] = Precomputed[I] ? std::move(*Precomputed[I])
+                                  : analyzeTU(Jobs[I], HeaderFilter);
       if (Progress) {
         std::lock_guard<std::mutex> Lock(ProgressMutex);
         llvm::errs() << "\r\033[K[" << ++Done << "/" << Jobs.size() << "] "

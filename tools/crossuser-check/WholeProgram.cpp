@@ -62,7 +62,9 @@ std::shared_ptr<const SummaryIndex> buildSummaries(
     std::vector<TUJob> Jobs, llvm::StringRef Dir, unsigned Threads,
     SummaryStats &Stats, const std::function<void(const llvm::Twine &)> &Note,
     const std::function<void(const llvm::Twine &)> &Error,
-    std::vector<std::pair<size_t, std::string>> &Failed) {
+    std::vector<std::pair<size_t, std::string>> &Failed,
+    const std::vector<bool> &Analyse, llvm::StringRef HeaderFilter,
+    std::vector<std::optional<TUResult>> &Findings) {
   if (std::error_code EC = llvm::sys::fs::create_directories(Dir)) {
     Error("cannot create summary directory '" + Dir + "': " + EC.message());
     return nullptr;
@@ -72,6 +74,8 @@ std::shared_ptr<const SummaryIndex> buildSummaries(
   std::vector<std::string> Paths(N), OnDisk(N);
   std::vector<std::optional<TUSummary>> States(N);
   std::vector<bool> Broken(N);
+  Findings.assign(N, std::nullopt);
+  std::vector<std::vector<std::pair<std::string, std::string>>> FindingDeps(N);
   ContentHashes Hashes;
   for (size_t I = 0; I < N; ++I) {
     llvm::SmallString<256> P(Dir);
@@ -126,7 +130,7 @@ std::shared_ptr<const SummaryIndex> buildSummaries(
     parallelFor(Work.size(), Threads, [&](size_t K) {
       TUJob Job = Jobs[Work[K]];
       Job.Summaries = Index;
-      Results[K] = summariseTU(Job);
+      Results[K] = summariseTU(Job, Analyse[Work[K]], HeaderFilter);
     });
     for (size_t K = 0; K < Work.size(); ++K) {
       size_t I = Work[K];
@@ -138,12 +142,25 @@ std::shared_ptr<const SummaryIndex> buildSummaries(
         continue;
       }
       States[I] = std::move(Results[K].Summary);
+      Findings[I] = std::move(Results[K].Analysis);
+      FindingDeps[I] = std::move(Results[K].AnalysisDeps);
       if (Round == 1)
         Fresh.push_back(I);
     }
     Index = indexOf(States);
   }
   Stats.Summarised = Touched.size();
+  // Findings from a round whose summaries were not the final ones are
+  // dropped: phase 2 analyses that translation unit again.
+  for (size_t I = 0; I < N; ++I)
+    if (Findings[I])
+      for (const auto &[Usr, Hash] : FindingDeps[I]) {
+        const FunctionFacts *Now = Index->lookup(Usr);
+        if ((Now ? fullFactsHash(*Now) : std::string()) != Hash) {
+          Findings[I].reset();
+          break;
+        }
+      }
   for (size_t I = 0; I < N; ++I) {
     if (!States[I])
       continue;

@@ -35,12 +35,19 @@ inline constexpr unsigned MaxSummaryRounds = 8;
 /// Translation units that do not compile are left out; their indices go
 /// to \p Failed with the compiler's diagnostics. Returns the index, or
 /// null after \p Error reported a problem with the directory.
+///
+/// Translation units whose job index is in \p Analyse are also analysed in
+/// each phase-1 parse; \p Findings[I] keeps the findings of job I when the
+/// summaries they used are the final ones, so that phase 2 need not parse
+/// it again (nothing otherwise).
 std::shared_ptr<const SummaryIndex> buildSummaries(
     std::vector<TUJob> Jobs, llvm::StringRef Dir, unsigned Threads,
     SummaryStats &Stats,
     const std::function<void(const llvm::Twine &)> &Note,
     const std::function<void(const llvm::Twine &)> &Error,
-    std::vector<std::pair<size_t, std::string>> &Failed);
+    std::vector<std::pair<size_t, std::string>> &Failed,
+    const std::vector<bool> &Analyse, llvm::StringRef HeaderFilter,
+    std::vector<std::optional<TUResult>> &Findings);
 
 } // namespace crossuser
 
