@@ -4,6 +4,7 @@
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang;
 
@@ -18,6 +19,15 @@ struct Write {
   const Expr *Target = nullptr;
   llvm::SmallVector<const Expr *, 2> Values;
   /// The innermost function: a lambda's call operator for callbacks.
+  const FunctionDecl *Func = nullptr;
+};
+
+/// A call to a function in another translation unit whose summary says it
+/// writes one of its parameters into shared storage.
+struct RemoteWrite {
+  const CallExpr *Call = nullptr;
+  const FunctionFacts *Callee = nullptr;
+  const StoreFact *Store = nullptr;
   const FunctionDecl *Func = nullptr;
 };
 
@@ -104,10 +114,46 @@ public:
     for (const Write &W : Writes)
       if (std::optional<Finding> F = judge(W))
         Out.push_back(std::move(*F));
+    for (const RemoteWrite &R : Remote)
+      if (std::optional<Finding> F = judgeRemote(R))
+        Out.push_back(std::move(*F));
     std::stable_sort(Out.begin(), Out.end(),
                      [&](const Finding &A, const Finding &B) {
                        return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
                      });
+    return Out;
+  }
+
+  std::vector<std::pair<const FunctionDecl *, StoreFact>> stores() {
+    std::vector<std::pair<const FunctionDecl *, StoreFact>> Out;
+    for (const FunctionDecl *FD : functionsToAnalyse(M.context()))
+      collect(FD);
+    for (const Write &W : Writes) {
+      const FunctionDecl *F = W.Func;
+      // Reported where it happens: one finding at the cause.
+      if (!F || isLambdaCallOperator(F) || judge(W))
+        continue;
+      std::optional<StorageInfo> SI = reportableStorage(W);
+      if (!SI)
+        continue;
+      PresumedLoc PL = SM.getPresumedLoc(SM.getFileLoc(W.At->getBeginLoc()));
+      for (const Expr *V : W.Values) {
+        if (isMeasure(V))
+          continue;
+        Prov PV = P.inFunction(V, F);
+        for (int I = PV.Params.find_first(); I >= 0; I = PV.Params.find_next(I)) {
+          StoreFact S{static_cast<unsigned>(I), M.text(W.Target), "shared",
+                      PL.isValid() ? std::string(PL.getFilename()) + ":" +
+                                         std::to_string(PL.getLine())
+                                   : std::string()};
+          if (llvm::none_of(Out, [&](const auto &E) {
+                return E.first == F && E.second.Param == S.Param &&
+                       E.second.Target == S.Target;
+              }))
+            Out.push_back({F, std::move(S)});
+        }
+      }
+    }
     return Out;
   }
 
@@ -145,6 +191,12 @@ private:
   }
 
   void noteWrite(const Expr *E, const FunctionDecl *Func) {
+    if (const auto *CE = dyn_cast<CallExpr>(E))
+      if (!isa<CXXOperatorCallExpr>(CE))
+        if (const FunctionFacts *Facts = M.factsFor(CE->getDirectCallee()))
+          for (const StoreFact &S : Facts->Stores)
+            if (S.Kind == "shared" && S.Param < CE->getNumArgs())
+              Remote.push_back({CE, Facts, &S, Func});
     if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
       if (BO->isAssignmentOp())
         add(BO, BO->getLHS(), {BO->getRHS()}, Func);
@@ -284,20 +336,40 @@ private:
     return Reset;
   }
 
-  std::optional<Finding> judge(const Write &W) {
-    const Expr *Value = nullptr;
-    Prov PV;
-    for (const Expr *V : W.Values) {
-      if (isMeasure(V))
-        continue;
-      PV = P.of(V);
-      if (PV.perUser()) {
-        Value = V;
-        break;
-      }
-    }
-    if (!Value)
+  /// A write of per-user data by a function in another translation unit.
+  std::optional<Finding> judgeRemote(const RemoteWrite &R) {
+    if (isSetup(R.Func))
       return std::nullopt;
+    const Expr *Arg = R.Call->getArg(R.Store->Param);
+    if (isMeasure(Arg))
+      return std::nullopt;
+    Prov PV = P.of(Arg);
+    if (!PV.perUser())
+      return std::nullopt;
+    const FunctionFacts &Fn = *R.Callee;
+    std::string Param = R.Store->Param < Fn.ParamNames.size() &&
+                                !Fn.ParamNames[R.Store->Param].empty()
+                            ? Fn.ParamNames[R.Store->Param]
+                            : "#" + std::to_string(R.Store->Param + 1);
+    Finding F;
+    F.Check = SharedStateCheckName.str();
+    F.Loc = R.Call->getBeginLoc();
+    F.Message = "per-user data '" + M.text(Arg) + "' is written to '" +
+                R.Store->Target + "', which is shared between requests";
+    F.Notes.push_back(
+        {PV.PerUser.Loc, "per-user data comes from '" + PV.PerUser.Text + "'"});
+    F.Notes.push_back(
+        {R.Call->getBeginLoc(),
+         "'" + Fn.Name + "' writes its parameter '" + Param + "' to '" +
+             R.Store->Target + "' (" +
+             llvm::sys::path::filename(R.Store->Where).str() + ")"});
+    return F;
+  }
+
+  /// The storage \p W writes to, when it is storage this rule reports:
+  /// shared between requests, not public by design, not a cache, not
+  /// logging, not written during setup, not reset per request.
+  std::optional<StorageInfo> reportableStorage(const Write &W) {
     StorageInfo SI = M.classifyStorage(W.Target);
     if (SI.Kind != Sharing::Shared)
       return std::nullopt;
@@ -318,6 +390,27 @@ private:
       if (resetFirst(Outer, SI.ThreadLocal))
         return std::nullopt;
     }
+    return SI;
+  }
+
+  std::optional<Finding> judge(const Write &W) {
+    const Expr *Value = nullptr;
+    Prov PV;
+    for (const Expr *V : W.Values) {
+      if (isMeasure(V))
+        continue;
+      PV = P.of(V);
+      if (PV.perUser()) {
+        Value = V;
+        break;
+      }
+    }
+    if (!Value)
+      return std::nullopt;
+    std::optional<StorageInfo> Storage = reportableStorage(W);
+    if (!Storage)
+      return std::nullopt;
+    const StorageInfo &SI = *Storage;
     Finding F;
     F.Check = SharedStateCheckName.str();
     F.Loc = W.At->getBeginLoc();
@@ -340,6 +433,7 @@ private:
   const Config &Cfg;
   const SourceManager &SM;
   std::vector<Write> Writes;
+  std::vector<RemoteWrite> Remote;
   llvm::DenseMap<std::pair<const FunctionDecl *, const VarDecl *>, bool>
       ResetMemo;
 };
@@ -348,6 +442,11 @@ private:
 
 std::vector<Finding> findSharedStateIssues(ASTContext &Ctx, const Config &Cfg) {
   return SharedStateRule(Ctx, Cfg).run();
+}
+
+std::vector<std::pair<const FunctionDecl *, StoreFact>>
+sharedStoresForSummaries(ASTContext &Ctx, const Config &Cfg) {
+  return SharedStateRule(Ctx, Cfg).stores();
 }
 
 } // namespace crossuser

@@ -4,6 +4,7 @@
 
 #include "Analysis/Config.h"
 #include "Analysis/Finding.h"
+#include "Analysis/Summaries.h"
 #include "clang/AST/ASTContext.h"
 #include <vector>
 
@@ -18,6 +19,13 @@ inline constexpr llvm::StringLiteral SharedStateCheckName =
 /// system headers are skipped. Findings come in source order.
 std::vector<Finding> findSharedStateIssues(clang::ASTContext &Ctx,
                                            const Config &Cfg);
+
+/// For whole-program summaries: each function's writes of its own
+/// parameters into shared storage that this rule would report if the
+/// parameter were per-user data; in source order. Callers in other
+/// translation units that pass per-user data are then reported.
+std::vector<std::pair<const clang::FunctionDecl *, StoreFact>>
+sharedStoresForSummaries(clang::ASTContext &Ctx, const Config &Cfg);
 
 } // namespace crossuser
 

@@ -50,7 +50,8 @@ static json::Value factsToJSON(const FunctionFacts &F) {
   for (const StoreFact &S : F.Stores)
     Stores.push_back(json::Object{{"param", static_cast<int64_t>(S.Param)},
                                   {"target", S.Target},
-                                  {"kind", S.Kind}});
+                                  {"kind", S.Kind},
+                                  {"where", S.Where}});
   for (const CacheUseFact &U : F.CacheUses)
     Uses.push_back(json::Object{{"cache", U.Cache},
                                 {"insert", U.Insert},
@@ -90,6 +91,8 @@ std::string factsHash(const FunctionFacts &Facts) {
     Semantic.ResultIdentifies = "yes";
   if (!Semantic.ResultPerUser.empty())
     Semantic.ResultPerUser = "yes";
+  for (StoreFact &S : Semantic.Stores)
+    S.Where.clear();
   for (CacheUseFact &U : Semantic.CacheUses) {
     U.Where.clear();
     if (!U.PerUser.empty())
@@ -196,7 +199,8 @@ struct Reader {
       const json::Object *SO = E.getAsObject();
       std::optional<int64_t> P = SO ? SO->getInteger("param") : std::nullopt;
       StoreFact Fact;
-      if (!P || !str(*SO, "target", Fact.Target) || !str(*SO, "kind", Fact.Kind))
+      if (!P || !str(*SO, "target", Fact.Target) || !str(*SO, "kind", Fact.Kind) ||
+          !str(*SO, "where", Fact.Where))
         return fail("malformed 'stores'");
       Fact.Param = static_cast<unsigned>(*P);
       F.Stores.push_back(std::move(Fact));

@@ -34,8 +34,11 @@ struct StoreFact {
   std::string Target;
   /// "cache" or "shared".
   std::string Kind;
+  /// Where the write is, "file:line".
+  std::string Where;
   bool operator==(const StoreFact &O) const {
-    return Param == O.Param && Target == O.Target && Kind == O.Kind;
+    return Param == O.Param && Target == O.Target && Kind == O.Kind &&
+           Where == O.Where;
   }
 };
 

@@ -2,6 +2,7 @@
 #include "Analysis/CacheKey.h"
 #include "Analysis/Model.h"
 #include "Analysis/Provenance.h"
+#include "Analysis/SharedState.h"
 #include "Analysis/Summaries.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/Expr.h"
@@ -100,6 +101,9 @@ void summariseTU(ASTContext &Ctx, const Config &Cfg, TUSummary &Out) {
   std::map<const FunctionDecl *, std::vector<CacheUseFact>> Uses;
   for (auto &[FD, U] : cacheUsesForSummaries(Ctx, Cfg))
     Uses[FD].push_back(std::move(U));
+  std::map<const FunctionDecl *, std::vector<StoreFact>> Stores;
+  for (auto &[FD, S] : sharedStoresForSummaries(Ctx, Cfg))
+    Stores[FD].push_back(std::move(S));
 
   // Callees defined elsewhere, called anywhere in the translation unit
   // (a global's initialiser too): their facts shaped this summary.
@@ -151,8 +155,11 @@ void summariseTU(ASTContext &Ctx, const Config &Cfg, TUSummary &Out) {
       for (const CacheUseFact &C : F.CacheUses)
         if (C.Insert)
           for (unsigned V : C.ValueParams)
-            F.Stores.push_back({V, C.Cache, "cache"});
+            F.Stores.push_back({V, C.Cache, "cache", C.Where});
     }
+    auto St = Stores.find(FD);
+    if (St != Stores.end())
+      F.Stores.insert(F.Stores.end(), St->second.begin(), St->second.end());
     Out.Functions.push_back(std::move(F));
   }
   llvm::sort(Out.Functions, [](const FunctionFacts &A, const FunctionFacts &B) {

@@ -23,7 +23,7 @@ TUSummary sample() {
   F.ResultParams = {0};
   F.ResultPerUser = "g_cache.Get(key)";
   F.OutParams.push_back({1, {0}});
-  F.Stores.push_back({0, "g_cache", "cache"});
+  F.Stores.push_back({0, "g_cache", "cache", "/src/cache_util.cpp:4"});
   CacheUseFact U;
   U.Cache = "g_cache";
   U.KeyParams = {0};
