@@ -174,7 +174,9 @@ public:
                                                      StringRef) override {
         std::unique_ptr<AnalysisConsumer> A;
         if (F.AlsoAnalyse) {
-          F.Out.Analysis.emplace();
+          // Several compile commands for one file add up, as in analyzeTU.
+          if (!F.Out.Analysis)
+            F.Out.Analysis.emplace();
           A = std::make_unique<AnalysisConsumer>(*F.Job.Config, F.HeaderFilter,
                                                  *F.Out.Analysis);
           A->Summaries = F.Job.Summaries;
