@@ -1,5 +1,7 @@
 #include "Analysis/CacheKey.h"
 #include "Analysis/Config.h"
+#include "Analysis/Model.h"
+#include "Analysis/Provenance.h"
 #include "Analysis/Summaries.h"
 #include "TestAST.h"
 #include "gtest/gtest.h"
@@ -127,6 +129,53 @@ TEST(SummariesTest, SummarisesKeyBuildersAndWrappers) {
   ASSERT_EQ(Fill->OutParams.size(), 1u);
   EXPECT_EQ(Fill->OutParams[0].Param, 0u);
   EXPECT_EQ(Fill->OutParams[0].From, std::vector<unsigned>{1});
+}
+
+TEST(SummariesTest, CallsWithoutBodyUseTheIndex) {
+  auto AST = test::buildAST(R"cpp(
+    namespace std { class string { public: string(); string(const char *); }; }
+    std::string MakeKey(const std::string &path, const std::string &uid);
+    std::string Use(const std::string &path, const std::string &uid) {
+      return MakeKey(path, uid);
+    }
+  )cpp");
+  ASSERT_TRUE(AST);
+  clang::ASTContext &Ctx = AST->getASTContext();
+  const auto *Ret = test::findFirst<clang::ReturnStmt>(
+      Ctx, clang::ast_matchers::returnStmt().bind("x"));
+  ASSERT_TRUE(Ret);
+  const auto *Call = Ret->getRetValue();
+  // Per-TU mode: the opaque call keeps every argument, `uid` included.
+  Config PerTU = Config::defaults();
+  {
+    Model M(Ctx, PerTU);
+    Provenance P(M);
+    EXPECT_TRUE(P.of(Call).identifies());
+  }
+  // With a summary saying only `path` reaches the result: no identity,
+  // but still the user's data.
+  const auto *MakeKey = test::findFirst<clang::FunctionDecl>(
+      Ctx, clang::ast_matchers::functionDecl(
+               clang::ast_matchers::hasName("MakeKey"))
+               .bind("x"));
+  ASSERT_TRUE(MakeKey);
+  TUSummary Other;
+  Other.TU = "/src/keys.cpp";
+  FunctionFacts F;
+  F.Usr = functionUsr(MakeKey);
+  F.Name = "MakeKey";
+  F.ResultParams = {0};
+  Other.Functions.push_back(F);
+  auto Index = std::make_shared<SummaryIndex>();
+  Index->add(Other);
+  Index->finalize();
+  Config Whole = Config::defaults();
+  Whole.Summaries = Index;
+  Model M(Ctx, Whole);
+  Provenance P(M);
+  Prov Result = P.of(Call);
+  EXPECT_FALSE(Result.identifies());
+  EXPECT_TRUE(Result.perUser());
 }
 
 } // namespace

@@ -38,6 +38,9 @@ public:
                    TUResult &Out)
       : Cfg(Cfg), HeaderFilter(HeaderFilter), Out(Out) {}
 
+  /// Whole-program summaries to attach to every check's configuration.
+  std::shared_ptr<const SummaryIndex> Summaries;
+
   void HandleTranslationUnit(ASTContext &Ctx) override {
     if (Ctx.getDiagnostics().hasErrorOccurred()) {
       Out.Failed = true;
@@ -63,6 +66,7 @@ public:
   }
 
 private:
+  /// \p C, or a copy with the summaries attached.
   const Config &withSummaries(const Config &C) {
     if (!Summaries)
       return C;
@@ -86,9 +90,6 @@ private:
   const FileConfig &Cfg;
   const llvm::Regex *HeaderFilter;
   TUResult &Out;
-public:
-  std::shared_ptr<const SummaryIndex> Summaries;
-private:
   std::vector<std::unique_ptr<Config>> Copies;
 };
 
