@@ -77,6 +77,17 @@ static const OptionSpec Specs[] = {
      "memcached_get;memcached_set;memcached_add;memcached_replace;"
      "memcached_append;memcached_prepend",
      "libmemcached-style functions whose second argument is the key."},
+    {"HeaderSetters",
+     "addHeader;setHeader;set_header;add_header;AddHeader;SetHeader;"
+     "append_header;insert;emplace;set",
+     "Member functions that set a response header from a name and a value "
+     "(`resp.set_header(\"Cache-Control\", ...)`, `res.headers.emplace(...)`); "
+     "container-like names (`insert`, `emplace`) count only on an object "
+     "named like headers."},
+    {"CacheHelpers", "setExpiredTime;CacheFor;cacheFor;cache_for",
+     "Framework helpers that make a response cacheable for a number of "
+     "seconds (`resp->setExpiredTime(300)`, `CacheFor(resp, 300)`); a "
+     "constant of 0 or less leaves the response uncached."},
 };
 
 llvm::ArrayRef<OptionSpec> optionSpecs() { return Specs; }
@@ -115,6 +126,8 @@ Config Config::fromOptions(
   C.InsertMethods = toSet(Value("InsertMethods"));
   C.RedisCommandFunctions = toSet(Value("RedisCommandFunctions"));
   C.MemcachedFunctions = toSet(Value("MemcachedFunctions"));
+  C.HeaderSetters = toSet(Value("HeaderSetters"));
+  C.CacheHelpers = toSet(Value("CacheHelpers"));
   return C;
 }
 

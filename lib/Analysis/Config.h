@@ -39,6 +39,8 @@ struct Config {
   llvm::StringSet<> InsertMethods;
   llvm::StringSet<> RedisCommandFunctions;
   llvm::StringSet<> MemcachedFunctions;
+  llvm::StringSet<> HeaderSetters;
+  llvm::StringSet<> CacheHelpers;
 
   /// Builds a configuration; \p Get returns the configured value of an
   /// option, or nothing to take its default.
