@@ -304,9 +304,14 @@ private:
     if (const auto *SL = dyn_cast<StringLiteral>(E))
       if (SL->getCharByteWidth() == 1)
         return SL->getString().str();
+    // An enumerator names the header by kind: show it the usual way.
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
       if (const auto *EC = dyn_cast<EnumConstantDecl>(DRE->getDecl()))
-        return EC->getName().str();
+        if (std::optional<HeaderKind> K = headerKind(EC->getName()))
+          return std::string(*K == HeaderKind::CacheControl ? "Cache-Control"
+                             : *K == HeaderKind::Expires    ? "Expires"
+                             : *K == HeaderKind::Vary       ? "Vary"
+                                                            : "Set-Cookie");
     return std::nullopt;
   }
 
@@ -536,7 +541,9 @@ private:
   /// For notes and messages: unknown parts become `...`.
   static std::string shown(StringRef Text) {
     std::string Out;
-    for (char C : Text) {
+    for (char C : Text.trim()) {
+      if (C == ' ' && StringRef(Out).endswith(" "))
+        continue;
       if (C != Unknown)
         Out.push_back(C);
       else if (!StringRef(Out).endswith("..."))
@@ -674,6 +681,13 @@ private:
     for (const Expr *V : writesInto(Resp)) {
       if (!P.of(V).perUser())
         continue;
+      // `crow::response res(Render(...))`: the argument, not the variable.
+      if (const auto *CC = dyn_cast<CXXConstructExpr>(ignoreWrappers(V)))
+        for (const Expr *Arg : CC->arguments())
+          if (P.of(Arg).perUser()) {
+            V = Arg;
+            break;
+          }
       if (Owner && outermost(F) == outermost(Owner) &&
           !together(F, At, Owner, V))
         continue;
@@ -769,11 +783,33 @@ private:
 
   std::optional<FindingNote> storedPerUser(const ResponseStore &S) {
     if (S.Resp)
-      return perUserWrite(S.Resp, S.Func, S.Call);
-    if (P.of(S.Value).perUser())
+      if (std::optional<FindingNote> N = perUserWrite(S.Resp, S.Func, S.Call))
+        return N;
+    if (!S.Resp && P.of(S.Value).perUser())
       return FindingNote{S.Value->getBeginLoc(),
                          "per-user data '" + M.text(S.Value) +
                              "' enters the response here"};
+    // A reverse proxy: the response comes from a backend that received the
+    // whole request, credentials included.
+    llvm::SmallVector<const Expr *, 4> Sources;
+    if (S.Resp)
+      Sources.append(writesInto(S.Resp).begin(), writesInto(S.Resp).end());
+    else
+      Sources.push_back(S.Value);
+    for (const Expr *V : Sources) {
+      const auto *CE = dyn_cast<CallExpr>(ignoreWrappers(V));
+      if (!CE)
+        continue;
+      for (const Expr *Arg : CE->arguments()) {
+        const CXXRecordDecl *RD = M.recordOf(Arg->getType());
+        if (RD && RD->getIdentifier() && M.isPerRequestClass(RD) &&
+            (isWord(RD->getName(), "request") || isWord(RD->getName(), "req")))
+          return FindingNote{CE->getBeginLoc(),
+                             "the response is produced from request '" +
+                                 M.text(Arg) +
+                                 "', credentials included, here"};
+      }
+    }
     return std::nullopt;
   }
 
@@ -834,6 +870,9 @@ private:
     F.Notes.push_back({V.PerUser.Loc, "the cookie value derives from per-user "
                                       "data '" +
                                           V.PerUser.Text + "'"});
+    Evidence Id = P.identityAvailableIn(H.Func);
+    if (Id.valid())
+      F.Notes.push_back(identityNote(Id));
     return F;
   }
 
