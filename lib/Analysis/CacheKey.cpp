@@ -3,7 +3,6 @@
 #include "Analysis/Provenance.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
@@ -308,27 +307,6 @@ private:
   llvm::DenseMap<const CXXOperatorCallExpr *, const VarDecl *> SubscriptRefs;
 };
 
-class FunctionFinder : public RecursiveASTVisitor<FunctionFinder> {
-public:
-  FunctionFinder(const SourceManager &SM) : SM(SM) {}
-  bool VisitFunctionDecl(FunctionDecl *FD) {
-    if (!FD->doesThisDeclarationHaveABody() || FD->isInvalidDecl() ||
-        FD->isTemplateInstantiation())
-      return true;
-    // Lambdas are walked with the function that contains them.
-    if (isLambdaCallOperator(FD) && enclosingFunction(FD))
-      return true;
-    if (SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation())))
-      return true;
-    Functions.push_back(FD);
-    return true;
-  }
-  std::vector<const FunctionDecl *> Functions;
-
-private:
-  const SourceManager &SM;
-};
-
 const FunctionDecl *outermost(const FunctionDecl *F) {
   while (const FunctionDecl *Up = enclosingFunction(F))
     F = Up;
@@ -354,10 +332,8 @@ public:
       : M(Ctx, Cfg), P(M), SM(Ctx.getSourceManager()) {}
 
   std::vector<Finding> run() {
-    FunctionFinder FF(SM);
-    FF.TraverseDecl(M.context().getTranslationUnitDecl());
     Collector C(M);
-    for (const FunctionDecl *FD : FF.Functions)
+    for (const FunctionDecl *FD : functionsToAnalyse(M.context()))
       C.collectFunction(FD);
     Ops = std::move(C.Ops);
     for (CacheOp &Op : Ops)

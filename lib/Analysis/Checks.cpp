@@ -1,6 +1,7 @@
 #include "Analysis/Checks.h"
 #include "Analysis/CacheKey.h"
 #include "Analysis/CacheableResponse.h"
+#include "Analysis/SharedState.h"
 
 namespace crossuser {
 
@@ -26,6 +27,13 @@ llvm::ArrayRef<CheckInfo> allChecks() {
        "object that other users' requests reuse. A CDN or reverse proxy then "
        "serves one user's page to everyone (Steam 2015, Klarna 2021).",
        findCacheableResponseIssues},
+      {SharedStateCheckName,
+       "Per-user data written into storage that every request shares.",
+       "A value derived from a user's identity is written into a global, a "
+       "static, a thread_local that is not reset per request, or a member of "
+       "a long-lived object (a handler, service or singleton): the next "
+       "request, from any user, can read it.",
+       findSharedStateIssues},
   };
   return Checks;
 }

@@ -53,7 +53,8 @@ static const OptionSpec Specs[] = {
     {"HandlerBases",
      "handler;controller;service;servlet;server;endpoint;resource;router;"
      "component;manager;repository;registry;provider;gateway;app;"
-     "application;module;plugin;singleton;backend",
+     "application;module;plugin;singleton;backend;filter;middleware;"
+     "interceptor;listener",
      "Words that make a class (or one of its bases) long-lived, so that its "
      "members are shared between requests."},
     {"PerRequestTypes",
@@ -77,6 +78,32 @@ static const OptionSpec Specs[] = {
      "memcached_get;memcached_set;memcached_add;memcached_replace;"
      "memcached_append;memcached_prepend",
      "libmemcached-style functions whose second argument is the key."},
+    {"ThreadLocalIsShared", "true",
+     "Whether `thread_local` variables are shared between requests (true: "
+     "thread-pool servers reuse threads across users). Scratch that every "
+     "request resets before reading it is not shared either way."},
+    {"WriteMethods",
+     "push_back;emplace_back;push_front;emplace_front;push;insert;emplace;"
+     "append;assign;swap;store;exchange;reset;add;Add;Append;Push;Insert;"
+     "Emplace;Assign;Swap;Store;Reset",
+     "Member functions that write their arguments into the object they are "
+     "called on; setters (`set_user`, `SetUser`) count as writes too."},
+    {"SetupMethods",
+     "init;initialize;initialise;setup;configure;startup;bootstrap;main",
+     "Words that make a function one-time setup: fields and globals written "
+     "only there (and in constructors) are configuration, not per-user "
+     "state."},
+    {"NonUserStorageNames",
+     "log;logger;logging;audit;metric;metrics;stats;statistics;counter;"
+     "counters;histogram;gauge;trace;tracer;telemetry;monitor",
+     "Words in the name of a variable, a field or its type that mark "
+     "logging, metrics and audit storage, which is never served to users."},
+    {"RegistrationFunctions",
+     "register;route;mount;subscribe;handler;handlers;controller;servlet;"
+     "endpoint",
+     "Words in the name of a function that registers an object to serve "
+     "requests (`AddHandler(std::make_shared<X>())`), which makes the "
+     "object's class long-lived."},
     {"HeaderSetters",
      "addHeader;setHeader;set_header;add_header;AddHeader;SetHeader;"
      "append_header;insert;emplace;set",
@@ -97,6 +124,22 @@ static llvm::StringSet<> toSet(llvm::StringRef List) {
   for (const std::string &W : splitList(List))
     S.insert(W);
   return S;
+}
+
+std::optional<bool> parseBool(llvm::StringRef Value) {
+  std::string V = Value.trim().lower();
+  if (V == "true" || V == "1" || V == "yes" || V == "on")
+    return true;
+  if (V == "false" || V == "0" || V == "no" || V == "off")
+    return false;
+  return std::nullopt;
+}
+
+std::optional<std::string> validateOption(llvm::StringRef Name,
+                                          llvm::StringRef Value) {
+  if (Name == "ThreadLocalIsShared" && !parseBool(Value))
+    return "invalid value '" + Value.str() + "'; expected true or false";
+  return std::nullopt;
 }
 
 Config Config::fromOptions(
@@ -126,6 +169,11 @@ Config Config::fromOptions(
   C.InsertMethods = toSet(Value("InsertMethods"));
   C.RedisCommandFunctions = toSet(Value("RedisCommandFunctions"));
   C.MemcachedFunctions = toSet(Value("MemcachedFunctions"));
+  C.ThreadLocalIsShared = parseBool(Value("ThreadLocalIsShared")).value_or(true);
+  C.WriteMethods = toSet(Value("WriteMethods"));
+  C.SetupMethods = WordSet(Value("SetupMethods"));
+  C.NonUserStorageNames = WordSet(Value("NonUserStorageNames"));
+  C.RegistrationFunctions = WordSet(Value("RegistrationFunctions"));
   C.HeaderSetters = toSet(Value("HeaderSetters"));
   C.CacheHelpers = toSet(Value("CacheHelpers"));
   return C;

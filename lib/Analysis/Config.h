@@ -22,6 +22,14 @@ struct OptionSpec {
 /// Every option the engine reads, in documentation order.
 llvm::ArrayRef<OptionSpec> optionSpecs();
 
+/// `true`/`false` (also 1/0, yes/no, on/off), or nothing.
+std::optional<bool> parseBool(llvm::StringRef Value);
+
+/// Why \p Value is not a valid value of option \p Name, or nothing. List
+/// options take any text; boolean options must be true or false.
+std::optional<std::string> validateOption(llvm::StringRef Name,
+                                          llvm::StringRef Value);
+
 /// The engine's lists, parsed once from option values.
 struct Config {
   WordSet IdentityNames;
@@ -39,6 +47,11 @@ struct Config {
   llvm::StringSet<> InsertMethods;
   llvm::StringSet<> RedisCommandFunctions;
   llvm::StringSet<> MemcachedFunctions;
+  bool ThreadLocalIsShared = true;
+  llvm::StringSet<> WriteMethods;
+  WordSet SetupMethods;
+  WordSet NonUserStorageNames;
+  WordSet RegistrationFunctions;
   llvm::StringSet<> HeaderSetters;
   llvm::StringSet<> CacheHelpers;
 

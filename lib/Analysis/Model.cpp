@@ -2,6 +2,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 
@@ -285,17 +286,233 @@ QualType Model::templateArg(QualType T, unsigned I) const {
   return QualType();
 }
 
-bool Model::isLongLivedClass(const CXXRecordDecl *RD) const {
-  if (!RD || isPerRequestClass(RD))
-    return false;
-  if (nameMatches(RD, Cfg.HandlerBases))
-    return true;
-  if (!RD->hasDefinition())
-    return false;
-  for (const CXXBaseSpecifier &B : RD->getDefinition()->bases())
-    if (isLongLivedClass(B.getType()->getAsCXXRecordDecl()))
+/// The classes whose instances a declaration of type \p T holds: the
+/// record itself (through pointers, smart pointers and optionals) and the
+/// elements of a container of them.
+static void heldRecords(const Model &M, QualType T,
+                        llvm::SmallVectorImpl<const CXXRecordDecl *> &Out) {
+  const CXXRecordDecl *RD = M.recordOf(T);
+  if (!RD)
+    return;
+  Out.push_back(RD);
+  const auto *S = asSpec(RD);
+  if (!S || !RD->getIdentifier() ||
+      !(isSequenceName(RD->getName()) || M.isAssociativeContainer(T)))
+    return;
+  for (const TemplateArgument &A : S->getTemplateArgs().asArray())
+    if (A.getKind() == TemplateArgument::Type)
+      if (const CXXRecordDecl *E = M.recordOf(A.getAsType()))
+        Out.push_back(E);
+}
+
+static const CXXRecordDecl *key(const CXXRecordDecl *RD) {
+  return RD ? RD->getCanonicalDecl() : nullptr;
+}
+
+struct Model::InstanceIndex {
+  /// The first variable in shared storage that holds an instance.
+  llvm::DenseMap<const CXXRecordDecl *, const VarDecl *> Stored;
+  /// Singleton accessors: the function and the static it returns.
+  llvm::DenseMap<const CXXRecordDecl *,
+                 std::pair<const FunctionDecl *, const VarDecl *>>
+      Singletons;
+  /// The first call that registers an instance to serve requests.
+  llvm::DenseMap<const CXXRecordDecl *, const CallExpr *> Registered;
+  /// Fields that hold an instance.
+  llvm::DenseMap<const CXXRecordDecl *, llvm::SmallVector<const FieldDecl *, 2>>
+      HeldBy;
+};
+
+namespace {
+/// One pass over the translation unit (system headers and template
+/// instantiations left out) that finds where class instances live.
+class InstanceFinder : public RecursiveASTVisitor<InstanceFinder> {
+public:
+  InstanceFinder(const Model &M, const Config &Cfg, const SourceManager &SM)
+      : M(M), Cfg(Cfg), SM(SM) {}
+
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+        SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
       return true;
-  return false;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
+  bool VisitVarDecl(VarDecl *VD) {
+    if (isa<ParmVarDecl>(VD) || !VD->hasGlobalStorage())
+      return true;
+    llvm::SmallVector<const CXXRecordDecl *, 4> Held;
+    heldRecords(M, VD->getType(), Held);
+    for (const CXXRecordDecl *RD : Held)
+      Index.Stored.try_emplace(key(RD), VD);
+    // `static Registry &instance() { static Registry r; return r; }`
+    if (VD->isStaticLocal() && !Held.empty())
+      if (const auto *FD = dyn_cast<FunctionDecl>(VD->getDeclContext())) {
+        QualType R = FD->getReturnType();
+        if ((R->isReferenceType() || R->isPointerType()) &&
+            key(M.recordOf(R)) == key(Held.front()))
+          Index.Singletons.try_emplace(key(Held.front()), FD, VD);
+      }
+    return true;
+  }
+
+  bool VisitFieldDecl(FieldDecl *FD) {
+    llvm::SmallVector<const CXXRecordDecl *, 4> Held;
+    heldRecords(M, FD->getType(), Held);
+    for (const CXXRecordDecl *RD : Held)
+      if (key(RD) != key(dyn_cast<CXXRecordDecl>(FD->getParent())))
+        Index.HeldBy[key(RD)].push_back(FD);
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *CE) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (!Callee || !Callee->getIdentifier() ||
+        !Cfg.RegistrationFunctions.matchesAnyWord(Callee->getName()))
+      return true;
+    for (const Expr *Arg : CE->arguments())
+      if (const CXXRecordDecl *RD = instanceMadeBy(Arg, 0))
+        Index.Registered.try_emplace(key(RD), CE);
+    return true;
+  }
+
+  Model::InstanceIndex Index;
+
+private:
+  /// The class of the object `new X`, `std::make_shared<X>()`, `X{}` or a
+  /// local initialised by one of those creates.
+  const CXXRecordDecl *instanceMadeBy(const Expr *E, unsigned Depth) {
+    if (!E || Depth > 3)
+      return nullptr;
+    E = ignoreWrappers(E);
+    if (const auto *NE = dyn_cast<CXXNewExpr>(E))
+      return M.recordOf(NE->getAllocatedType());
+    if (isa<CXXConstructExpr>(E))
+      return M.recordOf(E->getType());
+    if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *F = Call->getDirectCallee();
+      if (F && F->getIdentifier() &&
+          (F->getName() == "make_shared" || F->getName() == "make_unique"))
+        return M.recordOf(Call->getType());
+      if (F && F->getIdentifier() && F->getName() == "move" &&
+          Call->getNumArgs() == 1)
+        return instanceMadeBy(Call->getArg(0), Depth + 1);
+      return nullptr;
+    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (VD->isLocalVarDecl() && VD->getInit())
+          return instanceMadeBy(VD->getInit(), Depth + 1);
+    return nullptr;
+  }
+
+  const Model &M;
+  const Config &Cfg;
+  const SourceManager &SM;
+};
+} // namespace
+
+const Model::InstanceIndex &Model::instances() const {
+  if (!Instances) {
+    InstanceFinder F(*this, Cfg, Ctx.getSourceManager());
+    F.TraverseDecl(Ctx.getTranslationUnitDecl());
+    Instances = std::make_shared<InstanceIndex>(std::move(F.Index));
+  }
+  return *Instances;
+}
+
+/// The base, or else the class itself, whose name says it is long-lived.
+static const CXXRecordDecl *namedLongLived(const CXXRecordDecl *RD,
+                                           const Config &Cfg, unsigned Depth) {
+  if (!RD || Depth > 8)
+    return nullptr;
+  // A framework base (`http::Handler`) is better evidence than a name, and
+  // beats a per-request name (`RequestHandler`); a per-request base
+  // (`ServiceContext`) is not evidence.
+  if (RD->hasDefinition())
+    for (const CXXBaseSpecifier &B : RD->getDefinition()->bases()) {
+      const CXXRecordDecl *Base = B.getType()->getAsCXXRecordDecl();
+      if (nameMatches(Base, Cfg.PerRequestTypes))
+        continue;
+      if (const CXXRecordDecl *Hit = namedLongLived(Base, Cfg, Depth + 1))
+        return Hit;
+    }
+  return nameMatches(RD, Cfg.HandlerBases) &&
+                 !nameMatches(RD, Cfg.PerRequestTypes)
+             ? RD
+             : nullptr;
+}
+
+static std::string storageWords(const VarDecl *VD) {
+  if (VD->getTLSKind() != VarDecl::TLS_None)
+    return "is thread_local";
+  if (VD->isStaticDataMember())
+    return "is a static data member";
+  if (VD->isStaticLocal())
+    return "is a function-local static";
+  return "is declared at namespace scope";
+}
+
+std::optional<LongLived> Model::longLived(const CXXRecordDecl *RD) const {
+  return longLivedImpl(RD, 0);
+}
+
+std::optional<LongLived> Model::longLivedImpl(const CXXRecordDecl *RD,
+                                              unsigned Depth) const {
+  if (!RD || Depth > 4)
+    return std::nullopt;
+  const CXXRecordDecl *Named = namedLongLived(RD, Cfg, 0);
+  // A per-request name outweighs everything but a long-lived base.
+  if (isPerRequestClass(RD) && key(Named) == key(RD))
+    Named = nullptr;
+  if (isPerRequestClass(RD) && !Named)
+    return std::nullopt;
+  const InstanceIndex &I = instances();
+  const std::string Name = "'" + RD->getNameAsString() + "'";
+  std::optional<LongLived> Out;
+  if (auto It = I.Singletons.find(key(RD)); It != I.Singletons.end()) {
+    Out = LongLived{"a member of singleton " + Name,
+                    It->second.second->getLocation(),
+                    "the one instance of " + Name + ", returned by '" +
+                        It->second.first->getNameAsString() + "()'"};
+  } else if (const CXXRecordDecl *Hit = Named) {
+    Out = LongLived{key(Hit) == key(RD)
+                        ? "a member of " + Name +
+                              ", a long-lived class by its name"
+                        : "a member of " + Name + ", which derives from '" +
+                              Hit->getQualifiedNameAsString() + "'",
+                    SourceLocation(), ""};
+  } else if (auto It = I.Stored.find(key(RD)); It != I.Stored.end()) {
+    const VarDecl *VD = It->second;
+    Out = LongLived{"a member of " + Name + ", whose instance '" +
+                        VD->getNameAsString() + "' " + storageWords(VD),
+                    VD->getLocation(),
+                    "an instance of " + Name + " lives here, in shared storage"};
+  } else if (auto It = I.HeldBy.find(key(RD)); It != I.HeldBy.end()) {
+    for (const FieldDecl *F : It->second) {
+      const auto *Owner = dyn_cast<CXXRecordDecl>(F->getParent());
+      if (std::optional<LongLived> O = longLivedImpl(Owner, Depth + 1)) {
+        Out = LongLived{"a member of " + Name + ", held by '" +
+                            Owner->getNameAsString() + "::" +
+                            F->getNameAsString() + "' (" + O->Why + ")",
+                        F->getLocation(),
+                        "'" + F->getNameAsString() + "' holds an instance of " +
+                            Name};
+        break;
+      }
+    }
+  }
+  if (auto It = I.Registered.find(key(RD)); It != I.Registered.end()) {
+    if (!Out)
+      Out = LongLived{"a member of " + Name + ", registered to serve requests",
+                      SourceLocation(), ""};
+    if (Out->WhereLoc.isInvalid()) {
+      Out->WhereLoc = It->second->getBeginLoc();
+      Out->WhereNote =
+          Name + " is registered here; one instance serves every request";
+    }
+  }
+  return Out;
 }
 
 bool Model::isPerRequestClass(const CXXRecordDecl *RD) const {
@@ -303,26 +520,33 @@ bool Model::isPerRequestClass(const CXXRecordDecl *RD) const {
 }
 
 StorageInfo Model::classifyStorage(const Expr *E) const {
+  return classifyStorageImpl(E, 0);
+}
+
+StorageInfo Model::classifyStorageImpl(const Expr *E, unsigned Depth) const {
   StorageInfo Info;
-  for (int Guard = 0; E && Guard < 16; ++Guard) {
+  for (int Guard = 0; E && Guard < 16 && Depth < 4; ++Guard) {
     E = E->IgnoreParenImpCasts();
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
       const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
       if (!VD)
         return Info;
       Info.Decl = VD;
-      if (VD->getTLSKind() != VarDecl::TLS_None) {
+      if (VD->hasGlobalStorage()) {
+        Info.Holder = VD;
         Info.Kind = Sharing::Shared;
-        Info.Why = "declared thread_local; pooled threads serve many users";
-      } else if (VD->isStaticDataMember()) {
-        Info.Kind = Sharing::Shared;
-        Info.Why = "a static data member";
-      } else if (VD->isStaticLocal()) {
-        Info.Kind = Sharing::Shared;
-        Info.Why = "a function-local static";
-      } else if (VD->hasGlobalStorage()) {
-        Info.Kind = Sharing::Shared;
-        Info.Why = "declared at namespace scope";
+        if (VD->getTLSKind() != VarDecl::TLS_None) {
+          Info.ThreadLocal = VD;
+          Info.Why = "declared thread_local; pooled threads serve many users";
+          if (!Cfg.ThreadLocalIsShared)
+            Info.Kind = Sharing::PerRequest;
+        } else if (VD->isStaticDataMember()) {
+          Info.Why = "a static data member";
+        } else if (VD->isStaticLocal()) {
+          Info.Why = "a function-local static";
+        } else {
+          Info.Why = "declared at namespace scope";
+        }
       } else if (VD->getType()->isReferenceType() ||
                  VD->getType()->isPointerType()) {
         if (isa<ParmVarDecl>(VD) || !VD->getInit()) {
@@ -330,7 +554,7 @@ StorageInfo Model::classifyStorage(const Expr *E) const {
           return Info;
         }
         // `auto &c = g_cache;` is the global under another name.
-        StorageInfo Inner = classifyStorage(VD->getInit());
+        StorageInfo Inner = classifyStorageImpl(VD->getInit(), Depth + 1);
         if (Inner.Kind != Sharing::Unknown || Inner.Decl)
           return Inner;
         Info.Kind = Sharing::Unknown;
@@ -342,7 +566,7 @@ StorageInfo Model::classifyStorage(const Expr *E) const {
     if (const auto *ME = dyn_cast<MemberExpr>(E)) {
       const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
       if (const auto *VD = dyn_cast<VarDecl>(ME->getMemberDecl())) {
-        Info.Decl = VD;
+        Info.Decl = Info.Holder = VD;
         Info.Kind = Sharing::Shared;
         Info.Why = "a static data member";
         return Info;
@@ -351,23 +575,32 @@ StorageInfo Model::classifyStorage(const Expr *E) const {
         return Info;
       const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
       if (isa<CXXThisExpr>(Base)) {
-        const CXXRecordDecl *RD = FD->getParent() ? dyn_cast<CXXRecordDecl>(FD->getParent()) : nullptr;
+        // The class of `this`, not of the field's declaration: a field
+        // inherited from a plain base is shared when the handler is.
+        const CXXRecordDecl *RD = Base->getType()->getPointeeCXXRecordDecl();
+        if (!RD)
+          RD = dyn_cast<CXXRecordDecl>(FD->getParent());
         Info.Decl = FD;
-        if (isPerRequestClass(RD))
-          Info.Kind = Sharing::PerRequest;
-        else if (isLongLivedClass(RD)) {
+        if (std::optional<LongLived> LL = longLived(RD)) {
           Info.Kind = Sharing::Shared;
-          Info.Why = "a member of long-lived class '" + RD->getNameAsString() + "'";
-        } else
+          Info.Holder = FD;
+          Info.Why = LL->Why;
+          Info.WhereLoc = LL->WhereLoc;
+          Info.WhereNote = LL->WhereNote;
+        } else if (isPerRequestClass(RD)) {
+          Info.Kind = Sharing::PerRequest;
+        } else {
           Info.Kind = Sharing::Unknown;
+        }
         return Info;
       }
-      StorageInfo Outer = classifyStorage(Base);
-      if (isPerRequestClass(recordOf(Base->getType())))
+      StorageInfo Outer = classifyStorageImpl(Base, Depth + 1);
+      // A per-request object reached through a reference we cannot see is
+      // still per-request; one held in a global is not.
+      if (Outer.Kind != Sharing::Shared &&
+          isPerRequestClass(recordOf(Base->getType())))
         Outer.Kind = Sharing::PerRequest;
       Outer.Decl = FD;
-      if (Outer.Kind == Sharing::Shared)
-        Outer.Why = "a member of shared object '" + text(Base, 40) + "'";
       return Outer;
     }
     if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
@@ -377,12 +610,36 @@ StorageInfo Model::classifyStorage(const Expr *E) const {
       }
       return Info;
     }
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = AS->getBase();
+      continue;
+    }
     if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
-      if ((OC->getOperator() == OO_Arrow || OC->getOperator() == OO_Star) &&
+      if ((OC->getOperator() == OO_Arrow || OC->getOperator() == OO_Star ||
+           OC->getOperator() == OO_Subscript) &&
           OC->getNumArgs() >= 1) {
         E = OC->getArg(0);
         continue;
       }
+      return Info;
+    }
+    if (const auto *CE = dyn_cast<CallExpr>(E)) {
+      // `Registry::instance().x`: what the accessor returns a reference to.
+      const FunctionDecl *Callee = CE->getDirectCallee();
+      const FunctionDecl *Def = nullptr;
+      QualType R = CE->getCallReturnType(Ctx);
+      if (!Callee || !(R->isReferenceType() || R->isPointerType()) ||
+          !Callee->hasBody(Def) ||
+          Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
+        return Info;
+      for (const Stmt *S : Def->getBody()->children())
+        if (const auto *RS = dyn_cast_or_null<ReturnStmt>(S))
+          if (RS->getRetValue()) {
+            StorageInfo Inner =
+                classifyStorageImpl(RS->getRetValue(), Depth + 1);
+            if (Inner.Kind == Sharing::Shared)
+              return Inner;
+          }
       return Info;
     }
     return Info;

@@ -8,6 +8,8 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
+#include <memory>
+#include <optional>
 #include <string>
 
 namespace crossuser {
@@ -28,8 +30,24 @@ struct StorageInfo {
   Sharing Kind = Sharing::Unknown;
   /// The variable or field that holds the storage, when one is known.
   const clang::ValueDecl *Decl = nullptr;
-  /// Why it is shared, for notes: "declared at namespace scope", ...
+  /// The declaration that makes it shared (`g_ctx` for `g_ctx.user.name`),
+  /// and why, for notes: "declared at namespace scope", ...
+  const clang::ValueDecl *Holder = nullptr;
   std::string Why;
+  /// Further evidence for long-lived objects: where the class is
+  /// registered, or the static instance a singleton accessor returns.
+  clang::SourceLocation WhereLoc;
+  std::string WhereNote;
+  /// A `thread_local` holds it (shared only while ThreadLocalIsShared).
+  const clang::VarDecl *ThreadLocal = nullptr;
+};
+
+/// Why instances of a class live as long as the server.
+struct LongLived {
+  /// "a member of 'ProfileHandler', which derives from 'http::Handler'"
+  std::string Why;
+  clang::SourceLocation WhereLoc;
+  std::string WhereNote;
 };
 
 class Model {
@@ -66,7 +84,15 @@ public:
 
   /// Handler, controller, service, singleton: a class whose instances live
   /// as long as the server and serve every user.
-  bool isLongLivedClass(const clang::CXXRecordDecl *RD) const;
+  bool isLongLivedClass(const clang::CXXRecordDecl *RD) const {
+    return longLived(RD).has_value();
+  }
+  /// Why \p RD is long-lived: its name or a base's (HandlerBases), a
+  /// singleton accessor returning a static instance, an instance held in
+  /// shared storage (directly or through a smart pointer), an instance
+  /// passed to a registration function, or an instance held by a member of
+  /// another long-lived class.
+  std::optional<LongLived> longLived(const clang::CXXRecordDecl *RD) const;
   bool isPerRequestClass(const clang::CXXRecordDecl *RD) const;
 
   /// Where the object denoted by \p E lives.
@@ -80,7 +106,15 @@ public:
   std::string text(const clang::Expr *E, size_t Max = 60) const;
   std::string text(clang::SourceRange R, size_t Max = 60) const;
 
+  /// Where class instances live in the translation unit; built on first
+  /// use by one pass over it (Model.cpp).
+  struct InstanceIndex;
+
 private:
+  const InstanceIndex &instances() const;
+  std::optional<LongLived> longLivedImpl(const clang::CXXRecordDecl *RD,
+                                         unsigned Depth) const;
+  StorageInfo classifyStorageImpl(const clang::Expr *E, unsigned Depth) const;
   bool isValueLikeType(clang::QualType T) const;
   bool isIdentityTypeUncached(clang::QualType T);
   bool isPerUserTypeImpl(clang::QualType T, unsigned Depth);
@@ -90,6 +124,7 @@ private:
   llvm::DenseMap<const clang::Type *, bool> IdentityTypeMemo;
   llvm::DenseMap<const clang::Type *, bool> PerUserTypeMemo;
   llvm::DenseMap<const clang::ValueDecl *, bool> IdentityDeclMemo;
+  mutable std::shared_ptr<InstanceIndex> Instances;
 };
 
 /// Strips parentheses, implicit and explicit casts, temporaries and

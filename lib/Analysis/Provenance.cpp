@@ -1,6 +1,7 @@
 #include "Analysis/Provenance.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 
 using namespace clang;
@@ -16,6 +17,35 @@ void Prov::merge(const Prov &O) {
     Params.resize(O.Params.size());
   for (int I = O.Params.find_first(); I >= 0; I = O.Params.find_next(I))
     Params.set(I);
+}
+
+namespace {
+class FunctionFinder : public RecursiveASTVisitor<FunctionFinder> {
+public:
+  FunctionFinder(const SourceManager &SM) : SM(SM) {}
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (!FD->doesThisDeclarationHaveABody() || FD->isInvalidDecl() ||
+        FD->isTemplateInstantiation())
+      return true;
+    // Lambdas are walked with the function that contains them.
+    if (isLambdaCallOperator(FD) && enclosingFunction(FD))
+      return true;
+    if (SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation())))
+      return true;
+    Functions.push_back(FD);
+    return true;
+  }
+  std::vector<const FunctionDecl *> Functions;
+
+private:
+  const SourceManager &SM;
+};
+} // namespace
+
+std::vector<const FunctionDecl *> functionsToAnalyse(ASTContext &Ctx) {
+  FunctionFinder FF(Ctx.getSourceManager());
+  FF.TraverseDecl(Ctx.getTranslationUnitDecl());
+  return std::move(FF.Functions);
 }
 
 const FunctionDecl *enclosingFunction(const FunctionDecl *F) {
@@ -324,8 +354,12 @@ Prov Provenance::eval(const Expr *E, const FunctionDecl *Ctx, unsigned Depth) {
   }
   if (const auto *UO = dyn_cast<UnaryOperator>(E))
     return eval(UO->getSubExpr(), Ctx, Depth);
-  if (isa<UnaryExprOrTypeTraitExpr>(E) || isa<CXXNewExpr>(E) ||
-      isa<CXXDeleteExpr>(E) || isa<StmtExpr>(E))
+  // `new User(session.user())` carries what it was built from, not the
+  // array size or placement arguments.
+  if (const auto *NE = dyn_cast<CXXNewExpr>(E))
+    return NE->getInitializer() ? eval(NE->getInitializer(), Ctx, Depth) : P;
+  if (isa<UnaryExprOrTypeTraitExpr>(E) || isa<CXXDeleteExpr>(E) ||
+      isa<StmtExpr>(E))
     return P;
   for (const Stmt *Child : E->children())
     if (const auto *CE = dyn_cast_or_null<Expr>(Child))

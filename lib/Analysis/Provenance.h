@@ -104,6 +104,11 @@ private:
   unsigned Steps = 0;
 };
 
+/// Every function definition a check looks at, in source order: primary
+/// templates but not their instantiations, no system headers, and lambdas
+/// only as part of the function that contains them.
+std::vector<const clang::FunctionDecl *> functionsToAnalyse(clang::ASTContext &Ctx);
+
 /// The function whose body contains \p F's body: the function enclosing a
 /// lambda's call operator, or null.
 const clang::FunctionDecl *enclosingFunction(const clang::FunctionDecl *F);

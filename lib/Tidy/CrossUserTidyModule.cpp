@@ -1,6 +1,7 @@
 /// Registers the crossuser-* checks with clang-tidy when loaded with --load.
 #include "CacheKeyCheck.h"
 #include "CacheableResponseCheck.h"
+#include "SharedStateCheck.h"
 #include "ClangTidyModule.h"
 #include "ClangTidyModuleRegistry.h"
 
@@ -12,6 +13,7 @@ public:
     Factories.registerCheck<CacheKeyCheck>("crossuser-cache-key");
     Factories.registerCheck<CacheableResponseCheck>(
         "crossuser-cacheable-response");
+    Factories.registerCheck<SharedStateCheck>("crossuser-shared-state");
   }
 };
 

@@ -28,7 +28,12 @@ toConfig(const std::vector<std::pair<std::string, std::string>> &Raw) {
 EngineCheck::EngineCheck(StringRef Name, ClangTidyContext *Context,
                          const ::crossuser::CheckInfo &Info)
     : ClangTidyCheck(Name, Context), Info(Info),
-      RawOptions(readOptions(Options)), Cfg(toConfig(RawOptions)) {}
+      RawOptions(readOptions(Options)), Cfg(toConfig(RawOptions)) {
+  // As clang-tidy's own checks do: say so, and go on with the default.
+  for (const auto &[K, V] : RawOptions)
+    if (std::optional<std::string> Bad = ::crossuser::validateOption(K, V))
+      configurationDiag("option '%0.%1': %2") << Name << K << *Bad;
+}
 
 void EngineCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   for (const auto &[K, V] : RawOptions)

@@ -5,7 +5,7 @@
 //
 // RUN: %clang_tidy -checks='-*,crossuser-cache-key' %s -- %mock_flags \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|error}}:'
-// RUN: not %crossuser_check %s -- %mock_flags 2>/dev/null \
+// RUN: not %crossuser_check --checks='-*,crossuser-cache-key' %s -- %mock_flags 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|error}}:'
 
 #include "service.h"

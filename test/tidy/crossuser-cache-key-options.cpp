@@ -8,7 +8,7 @@
 //
 // RUN: %clang_tidy -checks='-*,crossuser-cache-key' %s -- %mock_flags \
 // RUN:   | FileCheck %s --check-prefix=DEFAULT --implicit-check-not='{{warning|error}}:'
-// RUN: not %crossuser_check %s -- %mock_flags 2>/dev/null \
+// RUN: not %crossuser_check --checks='-*,crossuser-cache-key' %s -- %mock_flags 2>/dev/null \
 // RUN:   | FileCheck %s --check-prefix=DEFAULT --implicit-check-not='{{warning|error}}:'
 //
 // A custom identity word; the list replaces the default one.
@@ -17,7 +17,7 @@
 // RUN:   %s -- %mock_flags \
 // RUN:   | FileCheck %s --check-prefix=NAMES --implicit-check-not='{{warning|error}}:'
 // RUN: echo "CheckOptions: {crossuser-cache-key.IdentityNames: 'user;session;buyer'}" > %t/names.yaml
-// RUN: not %crossuser_check --config-file=%t/names.yaml %s -- %mock_flags 2>/dev/null \
+// RUN: not %crossuser_check --checks='-*,crossuser-cache-key' --config-file=%t/names.yaml %s -- %mock_flags 2>/dev/null \
 // RUN:   | FileCheck %s --check-prefix=NAMES --implicit-check-not='{{warning|error}}:'
 //
 // A custom cache type word, without the default ones.
@@ -26,7 +26,7 @@
 // RUN:   %s -- %mock_flags \
 // RUN:   | FileCheck %s --check-prefix=STASH --implicit-check-not='{{warning|error}}:'
 // RUN: echo "CheckOptions: {crossuser-cache-key.CacheTypes: stash}" > %t/stash.yaml
-// RUN: not %crossuser_check --config-file=%t/stash.yaml %s -- %mock_flags 2>/dev/null \
+// RUN: not %crossuser_check --checks='-*,crossuser-cache-key' --config-file=%t/stash.yaml %s -- %mock_flags 2>/dev/null \
 // RUN:   | FileCheck %s --check-prefix=STASH --implicit-check-not='{{warning|error}}:'
 //
 // Custom lookup methods: Probe is one, Get no longer is. The tool's file
@@ -36,7 +36,7 @@
 // RUN:   %s -- %mock_flags \
 // RUN:   | FileCheck %s --check-prefix=PROBE --implicit-check-not='{{warning|error}}:'
 // RUN: echo "CheckOptions: [{key: crossuser-cache-key.LookupMethods, value: Probe}]" > %t/probe.yaml
-// RUN: not %crossuser_check --config-file=%t/probe.yaml %s -- %mock_flags 2>/dev/null \
+// RUN: not %crossuser_check --checks='-*,crossuser-cache-key' --config-file=%t/probe.yaml %s -- %mock_flags 2>/dev/null \
 // RUN:   | FileCheck %s --check-prefix=PROBE --implicit-check-not='{{warning|error}}:'
 //
 // A custom identity header, given as a global option (no check prefix).
@@ -45,7 +45,7 @@
 // RUN:   %s -- %mock_flags \
 // RUN:   | FileCheck %s --check-prefix=HEADERS --implicit-check-not='{{warning|error}}:'
 // RUN: echo "CheckOptions: {IdentityHeaders: 'Authorization;Cookie;X-Buyer-Ref'}" > %t/headers.yaml
-// RUN: not %crossuser_check --config-file=%t/headers.yaml %s -- %mock_flags 2>/dev/null \
+// RUN: not %crossuser_check --checks='-*,crossuser-cache-key' --config-file=%t/headers.yaml %s -- %mock_flags 2>/dev/null \
 // RUN:   | FileCheck %s --check-prefix=HEADERS --implicit-check-not='{{warning|error}}:'
 //
 // A custom per-request word silences a member of a page object.
@@ -54,7 +54,7 @@
 // RUN:   %s -- %mock_flags \
 // RUN:   | FileCheck %s --check-prefix=PAGE --implicit-check-not='{{warning|error}}:'
 // RUN: echo "CheckOptions: {crossuser-cache-key.PerRequestTypes: 'request;page'}" > %t/page.yaml
-// RUN: not %crossuser_check --config-file=%t/page.yaml %s -- %mock_flags 2>/dev/null \
+// RUN: not %crossuser_check --checks='-*,crossuser-cache-key' --config-file=%t/page.yaml %s -- %mock_flags 2>/dev/null \
 // RUN:   | FileCheck %s --check-prefix=PAGE --implicit-check-not='{{warning|error}}:'
 //
 // --dump-config shows the configured values next to the defaults.

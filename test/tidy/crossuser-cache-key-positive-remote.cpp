@@ -1,6 +1,6 @@
 // RUN: %clang_tidy -checks='-*,crossuser-cache-key' %s -- %mock_flags \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|error}}:'
-// RUN: not %crossuser_check %s -- %mock_flags 2>/dev/null \
+// RUN: not %crossuser_check --checks='-*,crossuser-cache-key' %s -- %mock_flags 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='{{warning|error}}:'
 
 // Remote caches: redis and memcached, through client classes and through the

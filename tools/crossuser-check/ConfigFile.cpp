@@ -23,8 +23,9 @@ static std::optional<std::string> scalar(llvm::yaml::Node *N) {
 }
 
 /// `crossuser-cache-key.IdentityNames` or a global `IdentityNames`: the
-/// option must be one the engine knows.
-static llvm::Error checkOptionName(llvm::StringRef Path, llvm::StringRef Key) {
+/// option must be one the engine knows, with a value it accepts.
+static llvm::Error checkOption(llvm::StringRef Path, llvm::StringRef Key,
+                               llvm::StringRef Value) {
   llvm::StringRef Name = Key;
   if (Key.startswith("crossuser-")) {
     size_t Dot = Key.find('.');
@@ -35,8 +36,11 @@ static llvm::Error checkOptionName(llvm::StringRef Path, llvm::StringRef Key) {
     return llvm::Error::success(); // another tool's check
   }
   for (const OptionSpec &S : optionSpecs())
-    if (Name == S.Name)
+    if (Name == S.Name) {
+      if (std::optional<std::string> Bad = validateOption(Name, Value))
+        return fail(Path, "option '" + Key + "': " + *Bad);
       return llvm::Error::success();
+    }
   if (Key.startswith("crossuser-"))
     return fail(Path, "unknown option '" + Key + "'");
   return llvm::Error::success();
@@ -97,7 +101,7 @@ llvm::Expected<ConfigFile> readConfigFile(llvm::StringRef Path) {
         std::optional<std::string> KS = scalar(K), VS = scalar(V);
         if (!KS || !VS)
           return fail(Path, "each CheckOptions entry needs a string key and value");
-        if (llvm::Error E = checkOptionName(Path, *KS))
+        if (llvm::Error E = checkOption(Path, *KS, *VS))
           return E;
         CF.Options[*KS] = *VS;
         return llvm::Error::success();

@@ -49,6 +49,8 @@ public:
   string &append(const string &);
   string &append(const char *);
   string &append(const char *, size_t);
+  string &assign(const string &);
+  void swap(string &);
   void push_back(char);
   const char *c_str() const;
   const char *data() const;
@@ -127,15 +129,31 @@ public:
   vector(const vector &);
   void push_back(const T &);
   template <class... A> T &emplace_back(A &&...);
+  T *insert(const T *pos, const T &value);
+  template <class... A> T *emplace(const T *pos, A &&...);
+  void assign(size_t n, const T &value);
+  void swap(vector &);
   size_t size() const;
   bool empty() const;
   void clear();
   T &operator[](size_t);
   const T &operator[](size_t) const;
+  T &back();
   T *begin();
   T *end();
   const T *begin() const;
   const T *end() const;
+};
+
+template <class T> class deque {
+public:
+  deque();
+  void push_back(const T &);
+  void push_front(const T &);
+  template <class... A> T &emplace_front(A &&...);
+  void pop_front();
+  size_t size() const;
+  void clear();
 };
 
 template <class K, class V> struct __map_iterator {
@@ -198,6 +216,9 @@ CROSSUSER_MOCK_SET(set)
 template <class T> class shared_ptr {
 public:
   shared_ptr();
+  explicit shared_ptr(T *);
+  void reset();
+  void reset(T *);
   T *operator->() const;
   T &operator*() const;
   T *get() const;
@@ -206,6 +227,9 @@ public:
 template <class T> class unique_ptr {
 public:
   unique_ptr();
+  explicit unique_ptr(T *);
+  void reset();
+  void reset(T *);
   T *operator->() const;
   T &operator*() const;
   T *get() const;
@@ -242,9 +266,13 @@ public:
   atomic(T);
   T load() const;
   void store(T);
+  T exchange(T);
+  T operator=(T);
   T operator++(int);
   T fetch_add(T);
 };
+
+template <class T> void swap(T &a, T &b);
 
 template <class Sig> class function;
 template <class R, class... A> class function<R(A...)> {

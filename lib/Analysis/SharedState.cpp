@@ -1,0 +1,353 @@
+#include "Analysis/SharedState.h"
+#include "Analysis/Model.h"
+#include "Analysis/Provenance.h"
+#include "clang/AST/ASTLambda.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace crossuser {
+namespace {
+
+/// One write of values into a piece of storage.
+struct Write {
+  /// The assignment or call that writes.
+  const Expr *At = nullptr;
+  /// The storage written: the left-hand side, or the object of the call.
+  const Expr *Target = nullptr;
+  llvm::SmallVector<const Expr *, 2> Values;
+  /// The innermost function: a lambda's call operator for callbacks.
+  const FunctionDecl *Func = nullptr;
+};
+
+bool isCompoundAssign(OverloadedOperatorKind K) {
+  switch (K) {
+  case OO_PlusEqual:
+  case OO_MinusEqual:
+  case OO_StarEqual:
+  case OO_SlashEqual:
+  case OO_PercentEqual:
+  case OO_CaretEqual:
+  case OO_AmpEqual:
+  case OO_PipeEqual:
+  case OO_LessLessEqual:
+  case OO_GreaterGreaterEqual:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/// The next object down a chain of member, subscript and dereference
+/// expressions and local references (`auto &slot = g_map[k]`), or null at
+/// its root.
+const Expr *objectBelow(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (VD->isLocalVarDecl() && VD->getInit() &&
+          (VD->getType()->isReferenceType() || VD->getType()->isPointerType()))
+        return VD->getInit();
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return ME->getBase();
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+    return AS->getBase();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_Deref || UO->getOpcode() == UO_AddrOf)
+      return UO->getSubExpr();
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
+    if ((OC->getOperator() == OO_Arrow || OC->getOperator() == OO_Star ||
+         OC->getOperator() == OO_Subscript) &&
+        OC->getNumArgs() >= 1)
+      return OC->getArg(0);
+  return nullptr;
+}
+
+/// The variable \p E names, through parentheses and implicit casts.
+const VarDecl *namedVar(const Expr *E) {
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+    return dyn_cast<VarDecl>(DRE->getDecl());
+  return nullptr;
+}
+
+/// A size or count computed from data is not the data: `g_bytes +=
+/// body.size()` keeps no user's content.
+bool isMeasure(const Expr *E) {
+  E = ignoreWrappers(E);
+  if (isa<UnaryExprOrTypeTraitExpr>(E) || isa<IntegerLiteral>(E) ||
+      isa<CXXBoolLiteralExpr>(E))
+    return true;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    if (!MD || !MD->getIdentifier())
+      return false;
+    StringRef N = MD->getName();
+    return N == "size" || N == "length" || N == "count" || N == "empty" ||
+           N == "capacity";
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    return (BO->isAdditiveOp() || BO->isMultiplicativeOp()) &&
+           isMeasure(BO->getLHS()) && isMeasure(BO->getRHS());
+  return false;
+}
+
+class SharedStateRule {
+public:
+  SharedStateRule(ASTContext &Ctx, const Config &Cfg)
+      : M(Ctx, Cfg), P(M), Cfg(Cfg), SM(Ctx.getSourceManager()) {}
+
+  std::vector<Finding> run() {
+    std::vector<Finding> Out;
+    for (const FunctionDecl *FD : functionsToAnalyse(M.context()))
+      collect(FD);
+    for (const Write &W : Writes)
+      if (std::optional<Finding> F = judge(W))
+        Out.push_back(std::move(*F));
+    std::stable_sort(Out.begin(), Out.end(),
+                     [&](const Finding &A, const Finding &B) {
+                       return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
+                     });
+    return Out;
+  }
+
+private:
+  void collect(const FunctionDecl *FD) {
+    llvm::SmallVector<std::pair<const Stmt *, const FunctionDecl *>, 64> Stack;
+    Stack.push_back({FD->getBody(), FD});
+    while (!Stack.empty()) {
+      auto [S, Cur] = Stack.pop_back_val();
+      if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
+        // A callback registered from a handler runs per request, whatever
+        // function it was written in.
+        for (const Expr *Init : LE->capture_inits())
+          if (Init)
+            Stack.push_back({Init, Cur});
+        Stack.push_back({LE->getBody(), LE->getCallOperator()});
+        continue;
+      }
+      if (const auto *E = dyn_cast<Expr>(S))
+        noteWrite(E, Cur);
+      for (const Stmt *C : S->children())
+        if (C)
+          Stack.push_back({C, Cur});
+    }
+  }
+
+  void add(const Expr *At, const Expr *Target,
+           llvm::ArrayRef<const Expr *> Values, const FunctionDecl *Func) {
+    Write W;
+    W.At = At;
+    W.Target = Target;
+    W.Values.append(Values.begin(), Values.end());
+    W.Func = Func;
+    Writes.push_back(std::move(W));
+  }
+
+  void noteWrite(const Expr *E, const FunctionDecl *Func) {
+    if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+      if (BO->isAssignmentOp())
+        add(BO, BO->getLHS(), {BO->getRHS()}, Func);
+      return;
+    }
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+      if ((OC->getOperator() == OO_Equal ||
+           isCompoundAssign(OC->getOperator())) &&
+          OC->getNumArgs() == 2)
+        add(OC, OC->getArg(0), {OC->getArg(1)}, Func);
+      return;
+    }
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      const CXXMethodDecl *MD = MC->getMethodDecl();
+      if (!MD || !MD->getIdentifier() || MD->isConst() ||
+          !MC->getImplicitObjectArgument())
+        return;
+      StringRef Name = MD->getName();
+      std::vector<std::string> Words = splitWords(Name);
+      bool Setter = Words.size() > 1 && Words.front() == "set";
+      if (!Setter && !Cfg.WriteMethods.contains(Name))
+        return;
+      llvm::SmallVector<const Expr *, 2> Args(MC->arg_begin(), MC->arg_end());
+      add(MC, MC->getImplicitObjectArgument(), Args, Func);
+      return;
+    }
+    // `std::swap(g_current, mine)` writes both ways.
+    if (const auto *CE = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *Callee = CE->getDirectCallee();
+      if (Callee && Callee->getIdentifier() && Callee->getName() == "swap" &&
+          CE->getNumArgs() == 2) {
+        add(CE, CE->getArg(0), {CE->getArg(1)}, Func);
+        add(CE, CE->getArg(1), {CE->getArg(0)}, Func);
+      }
+    }
+  }
+
+  /// Keyed storage is a cache: `crossuser-cache-key` judges its keys.
+  bool throughKeyedStorage(const Expr *Target) const {
+    unsigned Guard = 0;
+    for (const Expr *E = Target; E && Guard < 32; E = objectBelow(E), ++Guard) {
+      QualType T = E->getType();
+      if (M.isAssociativeContainer(T) || M.isCacheType(T) ||
+          M.isRemoteCacheType(T))
+        return true;
+    }
+    return false;
+  }
+
+  bool namedNonUser(const ValueDecl *D) const {
+    if (!D)
+      return false;
+    if (D->getIdentifier() && Cfg.NonUserStorageNames.matchesAnyWord(D->getName()))
+      return true;
+    const CXXRecordDecl *RD = M.recordOf(D->getType());
+    return RD && RD->getIdentifier() &&
+           Cfg.NonUserStorageNames.matchesAnyWord(RD->getName());
+  }
+
+  bool sharedOk(const ValueDecl *D) const {
+    if (!D)
+      return false;
+    if (M.isSharedOk(D))
+      return true;
+    if (const auto *FD = dyn_cast<FieldDecl>(D))
+      return Model::hasAnnotation(FD->getParent(), SharedOkAnnotation);
+    return false;
+  }
+
+  /// Constructors and init-style methods configure the object once,
+  /// before it serves anyone.
+  bool isSetup(const FunctionDecl *F) const {
+    if (isa<CXXConstructorDecl>(F) || isa<CXXDestructorDecl>(F))
+      return true;
+    if (!F->getIdentifier())
+      return false;
+    // `SetUp` and `set_up` are one word to a reader, two to splitWords.
+    std::string Folded = F->getName().lower();
+    llvm::erase_value(Folded, '_');
+    return Cfg.SetupMethods.matchesAnyWord(F->getName()) ||
+           Cfg.SetupMethods.containsExact(Folded);
+  }
+
+  /// A statement that gives \p V a fresh value: `v = x`, `v = {}`,
+  /// `v.clear()`, `v.reset()`, `v.assign(...)`.
+  static bool resets(const Stmt *S, const VarDecl *V) {
+    if (const auto *BO = dyn_cast<BinaryOperator>(S))
+      return BO->getOpcode() == BO_Assign && namedVar(BO->getLHS()) == V;
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S))
+      return OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 &&
+             namedVar(OC->getArg(0)) == V;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
+      const CXXMethodDecl *MD = MC->getMethodDecl();
+      if (!MD || !MD->getIdentifier() || !MC->getImplicitObjectArgument() ||
+          namedVar(MC->getImplicitObjectArgument()) != V)
+        return false;
+      std::string N = MD->getName().lower();
+      return N == "clear" || N == "reset" || N == "assign";
+    }
+    return false;
+  }
+
+  /// A scope guard declared here whose lambda resets \p V when the request
+  /// ends: `auto g = MakeScopeExit([] { tls_user.clear(); });`.
+  static bool declaresResetGuard(const Stmt *S, const VarDecl *V) {
+    const auto *DS = dyn_cast<DeclStmt>(S);
+    if (!DS)
+      return false;
+    bool Found = false;
+    forEachStmt(DS, [&](const Stmt *Sub) {
+      if (const auto *LE = dyn_cast<LambdaExpr>(Sub))
+        forEachStmt(LE->getBody(),
+                    [&](const Stmt *In) { Found = Found || resets(In, V); });
+    });
+    return Found;
+  }
+
+  /// Whether \p F resets the thread_local \p V before anything else
+  /// touches it, so that each request starts from a clean value.
+  bool resetFirst(const FunctionDecl *F, const VarDecl *V) {
+    auto [It, New] = ResetMemo.try_emplace({F, V}, false);
+    if (!New)
+      return It->second;
+    bool Decided = false, Reset = false;
+    forEachStmt(F->getBody(), [&](const Stmt *S) {
+      if (Decided)
+        return;
+      if (resets(S, V) || declaresResetGuard(S, V)) {
+        Decided = Reset = true;
+        return;
+      }
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+        if (DRE->getDecl() == V)
+          Decided = true;
+    });
+    ResetMemo[{F, V}] = Reset;
+    return Reset;
+  }
+
+  std::optional<Finding> judge(const Write &W) {
+    const Expr *Value = nullptr;
+    Prov PV;
+    for (const Expr *V : W.Values) {
+      if (isMeasure(V))
+        continue;
+      PV = P.of(V);
+      if (PV.perUser()) {
+        Value = V;
+        break;
+      }
+    }
+    if (!Value)
+      return std::nullopt;
+    StorageInfo SI = M.classifyStorage(W.Target);
+    if (SI.Kind != Sharing::Shared)
+      return std::nullopt;
+    if (sharedOk(SI.Decl) || sharedOk(SI.Holder))
+      return std::nullopt;
+    if (SI.Holder && SI.Holder->getType().isConstQualified() &&
+        !SI.Holder->getType()->isPointerType())
+      return std::nullopt;
+    if (throughKeyedStorage(W.Target) || namedNonUser(SI.Decl) ||
+        namedNonUser(SI.Holder))
+      return std::nullopt;
+    if (isSetup(W.Func))
+      return std::nullopt;
+    if (SI.ThreadLocal) {
+      const FunctionDecl *Outer = W.Func;
+      while (const FunctionDecl *Up = enclosingFunction(Outer))
+        Outer = Up;
+      if (resetFirst(Outer, SI.ThreadLocal))
+        return std::nullopt;
+    }
+    Finding F;
+    F.Check = SharedStateCheckName.str();
+    F.Loc = W.At->getBeginLoc();
+    F.Message = "per-user data '" + M.text(Value) + "' is written to '" +
+                M.text(W.Target) + "', which is shared between requests";
+    F.Notes.push_back(
+        {PV.PerUser.Loc, "per-user data comes from '" + PV.PerUser.Text + "'"});
+    const ValueDecl *Holder = SI.Holder ? SI.Holder : SI.Decl;
+    if (Holder)
+      F.Notes.push_back({Holder->getLocation(),
+                         "'" + Holder->getNameAsString() +
+                             "' is shared between requests: " + SI.Why});
+    if (SI.WhereLoc.isValid())
+      F.Notes.push_back({SI.WhereLoc, SI.WhereNote});
+    return F;
+  }
+
+  Model M;
+  Provenance P;
+  const Config &Cfg;
+  const SourceManager &SM;
+  std::vector<Write> Writes;
+  llvm::DenseMap<std::pair<const FunctionDecl *, const VarDecl *>, bool>
+      ResetMemo;
+};
+
+} // namespace
+
+std::vector<Finding> findSharedStateIssues(ASTContext &Ctx, const Config &Cfg) {
+  return SharedStateRule(Ctx, Cfg).run();
+}
+
+} // namespace crossuser
