@@ -329,6 +329,10 @@ private:
     H.Kind = *K;
     H.RespExpr = RespObj;
     H.Resp = responseRoot(RespObj);
+    // Headers of an outgoing request to a backend are not a response.
+    if (H.Resp && M.isPerRequestClass(M.recordOf(H.Resp->getType())) &&
+        !isResponseType(M, H.Resp->getType()))
+      return;
     H.Name = *Name;
     H.Value = Value;
     // A response object that is a member of a long-lived handler has no

@@ -186,6 +186,15 @@ void NotHeaders(const http::Request &req, http::Response &resp) {
   g_policies.emplace("Cache-Control", "public, max-age=300");
 }
 
+// Headers of an outgoing request to a backend, which carries the user's
+// token: not a response.
+void CallBackend(const http::Request &req, http::Response &resp) {
+  httplib::Request upstream;
+  upstream.headers.emplace("Authorization", req.header("Authorization"));
+  upstream.headers.emplace("Cache-Control", "max-age=60");
+  resp.body = "queued";
+}
+
 // --- Response caches that are safe -----------------------------------------
 
 // Keyed by the user.
