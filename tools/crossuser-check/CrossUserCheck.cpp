@@ -2,19 +2,28 @@
 #include "Analysis/Checks.h"
 #include "Analysis/Config.h"
 #include "Analysis/Suppression.h"
+#include "Analyze.h"
+#include "Baseline.h"
 #include "ConfigFile.h"
+#include "DiffFilter.h"
+#include "Inputs.h"
+#include "Fingerprint.h"
+#include "Merge.h"
+#include "Output.h"
 #include "Report.h"
-#include "clang/AST/ASTConsumer.h"
-#include "clang/AST/ASTContext.h"
-#include "clang/Frontend/CompilerInstance.h"
-#include "clang/Frontend/FrontendAction.h"
 #include "clang/Tooling/CompilationDatabase.h"
-#include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
+#include <atomic>
+#include <mutex>
+#include <thread>
 
 using namespace clang;
 using namespace clang::tooling;
@@ -46,6 +55,59 @@ cl::opt<bool> DumpConfig(
     "dump-config",
     cl::desc("Print the effective configuration for the given file (or the "
              "current directory) as a .clang-tidy file and exit"),
+    cl::cat(Category));
+
+cl::opt<unsigned> Jobs(
+    "j",
+    cl::desc("Translation units analysed in parallel (default: all cores)"),
+    cl::value_desc("N"), cl::init(0), cl::Prefix, cl::cat(Category));
+cl::opt<bool> Quiet("quiet",
+                    cl::desc("No progress line and no summary on stderr"),
+                    cl::cat(Category));
+cl::opt<std::string> HeaderFilter(
+    "header-filter",
+    cl::desc("Also report findings in headers whose name matches this "
+             "regular expression, once however many files include them "
+             "(default: main files only)"),
+    cl::value_desc("regex"), cl::cat(Category));
+cl::opt<std::string> FormatOpt(
+    "format", cl::desc("Output format: text (default), sarif, json, codeclimate"),
+    cl::value_desc("format"), cl::init("text"), cl::cat(Category));
+cl::opt<std::string> OutputOpt(
+    "o", cl::desc("Write the report to this file (atomically) instead of stdout"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> RootOpt(
+    "root",
+    cl::desc("Directory that report paths are relative to (default: the git "
+             "repository of the current directory, else the current directory)"),
+    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string> BaselineOpt(
+    "baseline", cl::desc("Report only findings that are not in this baseline"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> WriteBaselineOpt(
+    "write-baseline", cl::desc("Record the current findings in this baseline"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> ShowFixed(
+    "show-fixed",
+    cl::desc("With --baseline, also report the baseline's findings that are gone"),
+    cl::cat(Category));
+cl::opt<std::string> DiffOpt(
+    "diff",
+    cl::desc("Report only findings on lines this unified diff adds or "
+             "changes ('-': stdin); the analysis still sees whole files"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> DiffBaseOpt(
+    "diff-base",
+    cl::desc("Report only findings on lines changed since this git revision "
+             "(runs 'git diff -U0 REV' in the root)"),
+    cl::value_desc("rev"), cl::cat(Category));
+cl::opt<std::string> ShardOpt(
+    "shard",
+    cl::desc("Analyse only shard K of N of the translation units (sorted by "
+             "path, every Nth); combine the reports with 'merge'"),
+    cl::value_desc("K/N"), cl::cat(Category));
+cl::opt<bool> ExitZero(
+    "exit-zero", cl::desc("Exit 0 even when there are findings (errors still exit 2)"),
     cl::cat(Category));
 
 /// Tool errors go to stderr, one line each, and make the exit code 2.
@@ -91,70 +153,6 @@ std::optional<std::string> unknownCheck(llvm::StringRef Globs) {
   }
   return std::nullopt;
 }
-
-/// The result of analysing one translation unit.
-struct TUResult {
-  std::vector<ReportFinding> Findings;
-  bool CompileError = false;
-};
-
-/// What a file is analysed with: the enabled checks, each with its
-/// configuration (options may differ per check, as in clang-tidy).
-struct FileConfig {
-  std::string Checks;
-  std::vector<std::pair<const CheckInfo *, Config>> Enabled;
-};
-
-class AnalysisConsumer : public ASTConsumer {
-public:
-  AnalysisConsumer(const FileConfig &Cfg, TUResult &Out) : Cfg(Cfg), Out(Out) {}
-
-  void HandleTranslationUnit(ASTContext &Ctx) override {
-    if (Ctx.getDiagnostics().hasErrorOccurred()) {
-      Out.CompileError = true;
-      return;
-    }
-    const SourceManager &SM = Ctx.getSourceManager();
-    for (const auto &[Check, CheckCfg] : Cfg.Enabled)
-      for (const Finding &F : Check->Run(Ctx, CheckCfg)) {
-        // As clang-tidy without a header filter: the main file only.
-        if (!SM.isInMainFile(SM.getFileLoc(F.Loc)))
-          continue;
-        if (isSuppressedByNolint(SM, F.Loc, F.Check))
-          continue;
-        Out.Findings.push_back(toReportFinding(SM, F));
-      }
-  }
-
-private:
-  const FileConfig &Cfg;
-  TUResult &Out;
-};
-
-class AnalysisAction : public ASTFrontendAction {
-public:
-  AnalysisAction(const FileConfig &Cfg, TUResult &Out) : Cfg(Cfg), Out(Out) {}
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
-                                                 StringRef) override {
-    return std::make_unique<AnalysisConsumer>(Cfg, Out);
-  }
-
-private:
-  const FileConfig &Cfg;
-  TUResult &Out;
-};
-
-class ActionFactory : public FrontendActionFactory {
-public:
-  ActionFactory(const FileConfig &Cfg, TUResult &Out) : Cfg(Cfg), Out(Out) {}
-  std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<AnalysisAction>(Cfg, Out);
-  }
-
-private:
-  const FileConfig &Cfg;
-  TUResult &Out;
-};
 
 /// clang-tidy's getLocalOrGlobal: `<check>.Name`, else `Name`.
 std::optional<std::string>
@@ -240,11 +238,269 @@ private:
   std::map<std::string, llvm::StringMap<std::string>> Raw;
 };
 
+/// The --root: as given, else the git repository around the current
+/// directory, else the current directory; absolute and without symlinks.
+std::string reportRoot() {
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  std::string Root = RootOpt;
+  if (Root.empty()) {
+    llvm::Expected<std::string> Top =
+        runCommand({"git", "rev-parse", "--show-toplevel"}, Cwd);
+    if (Top)
+      Root = llvm::StringRef(*Top).trim().str();
+    else
+      llvm::consumeError(Top.takeError());
+  }
+  if (Root.empty())
+    Root = std::string(Cwd);
+  llvm::SmallString<256> Real;
+  if (llvm::sys::fs::real_path(Root, Real))
+    Real = Root;
+  llvm::sys::fs::make_absolute(Real);
+  llvm::sys::path::remove_dots(Real, /*remove_dot_dot=*/true);
+  while (Real.size() > 1 && llvm::sys::path::is_separator(Real.back()))
+    Real.pop_back();
+  return std::string(Real);
+}
+
+/// Paths of findings relative to the root; symlinks resolved once each.
+class PathMapper {
+public:
+  explicit PathMapper(std::string Root) : Root(std::move(Root)) {}
+  void map(ReportLocation &L) {
+    auto It = Cache.find(L.Path);
+    if (It == Cache.end()) {
+      llvm::SmallString<256> Real;
+      if (llvm::sys::fs::real_path(L.Path, Real))
+        Real = L.Path;
+      It = Cache.try_emplace(L.Path, relativeToRoot(Real, Root)).first;
+    }
+    L.Path = It->second;
+  }
+
+private:
+  std::string Root;
+  llvm::StringMap<std::string> Cache;
+};
+
+/// LibTooling explains a bad database once per database plugin, on several
+/// lines; the JSON plugin's line is the one about compile_commands.json.
+std::string databaseError(llvm::StringRef Err) {
+  llvm::SmallVector<llvm::StringRef, 4> Lines;
+  Err.split(Lines, '\n', -1, false);
+  for (llvm::StringRef L : Lines)
+    if (L.consume_front("json-compilation-database: "))
+      return L.trim().str();
+  std::string Out;
+  for (llvm::StringRef L : Lines)
+    Out += (Out.empty() ? "" : "; ") + L.trim().str();
+  return Out;
+}
+
+/// Writes a report to -o (only after a run without errors, so that an
+/// error never replaces a good report) or to stdout.
+bool emitReport(ErrorSink &Errors, OutputFormat Format,
+                const std::vector<ReportFinding> &Findings,
+                const ReportContext &Ctx) {
+  std::string Text = formatReport(Format, Findings, Ctx);
+  if (OutputOpt.empty() || OutputOpt == "-") {
+    llvm::outs() << Text;
+    llvm::outs().flush();
+    return true;
+  }
+  if (Errors.Count) {
+    llvm::errs() << "crossuser-check: '" << OutputOpt
+                 << "' was not written because of the errors above\n";
+    return false;
+  }
+  if (llvm::Error E = writeFileAtomically(OutputOpt, Text)) {
+    Errors.report(llvm::toString(std::move(E)));
+    return false;
+  }
+  return true;
+}
+
+std::string plural(size_t N, llvm::StringRef One, llvm::StringRef Many) {
+  return std::to_string(N) + " " + (N == 1 ? One : Many).str();
+}
+
+/// The filters of a report: --baseline and --diff/--diff-base.
+struct Filters {
+  std::optional<std::vector<BaselineEntry>> Baseline;
+  std::optional<ChangedLines> Changed;
+};
+
+/// Reads the baseline and the diff, and checks that -o and
+/// --write-baseline can be written, before any analysis; false after
+/// reporting an error.
+bool loadFilters(ErrorSink &Errors, const std::string &Root, Filters &Out) {
+  if (!DiffOpt.empty() && !DiffBaseOpt.empty()) {
+    Errors.report("--diff and --diff-base cannot be used together");
+    return false;
+  }
+  if (ShowFixed && BaselineOpt.empty()) {
+    Errors.report("--show-fixed needs --baseline");
+    return false;
+  }
+  if (!BaselineOpt.empty()) {
+    llvm::Expected<std::string> Text = readInput(BaselineOpt);
+    if (!Text) {
+      Errors.report(llvm::toString(Text.takeError()));
+      return false;
+    }
+    llvm::Expected<std::vector<BaselineEntry>> Parsed = parseBaseline(*Text);
+    if (!Parsed) {
+      Errors.report("'" + BaselineOpt + "': " + llvm::toString(Parsed.takeError()));
+      return false;
+    }
+    Out.Baseline = std::move(*Parsed);
+  }
+  if (!DiffOpt.empty() || !DiffBaseOpt.empty()) {
+    std::string Name = DiffOpt == "-" ? "<stdin>" : DiffOpt.getValue();
+    llvm::Expected<std::string> Text =
+        !DiffOpt.empty()
+            ? readInput(DiffOpt)
+            : runCommand({"git", "diff", "-U0", "--no-color", "--no-ext-diff",
+                          "--relative", DiffBaseOpt, "--"},
+                         Root);
+    if (!Text) {
+      Errors.report(llvm::toString(Text.takeError()));
+      return false;
+    }
+    if (!DiffBaseOpt.empty())
+      Name = "git diff " + DiffBaseOpt;
+    llvm::Expected<ChangedLines> Parsed = parseUnifiedDiff(*Text);
+    if (!Parsed) {
+      Errors.report("'" + Name + "': " + llvm::toString(Parsed.takeError()));
+      return false;
+    }
+    Out.Changed = std::move(*Parsed);
+  }
+  for (const std::string &Path : {OutputOpt.getValue(), WriteBaselineOpt.getValue()})
+    if (!Path.empty() && Path != "-")
+      if (llvm::Error E = checkWritable(Path)) {
+        Errors.report(llvm::toString(std::move(E)));
+        return false;
+      }
+  return true;
+}
+
+/// Writes --write-baseline (all findings), applies the baseline and the
+/// diff, writes the report, prints the summary line
+/// (`N findings<Scope>, ...`) and returns the exit status.
+int finishReport(ErrorSink &Errors, std::vector<ReportFinding> All,
+                 const std::string &Root, const Filters &Filter,
+                 OutputFormat Format, const std::string &Scope) {
+  if (!WriteBaselineOpt.empty()) {
+    if (Errors.Count)
+      llvm::errs() << "crossuser-check: '" << WriteBaselineOpt
+                   << "' was not written because of the errors above\n";
+    else if (llvm::Error E =
+                 writeFileAtomically(WriteBaselineOpt, formatBaseline(All)))
+      Errors.report(llvm::toString(std::move(E)));
+  }
+
+  ReportContext Ctx;
+  Ctx.Root = Root;
+  size_t Total = All.size(), InBaseline = 0, OutsideDiff = 0;
+  if (Filter.Baseline) {
+    Ctx.WithBaseline = true;
+    std::vector<BaselineEntry> Fixed = applyBaseline(All, *Filter.Baseline);
+    InBaseline = Total - All.size();
+    if (ShowFixed)
+      Ctx.Fixed = std::move(Fixed);
+  }
+  if (Filter.Changed) {
+    size_t Before = All.size();
+    All.erase(std::remove_if(All.begin(), All.end(),
+                             [&](const ReportFinding &F) {
+                               return !Filter.Changed->contains(F.Loc.Path,
+                                                                F.Loc.Line);
+                             }),
+              All.end());
+    OutsideDiff = Before - All.size();
+  }
+  emitReport(Errors, Format, All, Ctx);
+
+  if (!Quiet) {
+    llvm::errs() << "crossuser-check: " << plural(All.size(), "finding", "findings")
+                 << Scope;
+    if (Filter.Baseline)
+      llvm::errs() << ", " << InBaseline << " in the baseline";
+    if (ShowFixed)
+      llvm::errs() << ", " << Ctx.Fixed.size() << " fixed";
+    if (Filter.Changed)
+      llvm::errs() << ", " << OutsideDiff << " outside the diff";
+    if (Errors.Count)
+      llvm::errs() << ", " << plural(Errors.Count, "error", "errors");
+    llvm::errs() << "\n";
+  }
+  if (Errors.Count)
+    return 2;
+  return All.empty() || ExitZero ? 0 : 1;
+}
+
+/// `crossuser-check merge A.sarif B.sarif -o ALL.sarif`.
+int runMerge(ErrorSink &Errors) {
+  if (SourcePaths.empty()) {
+    Errors.report("merge: no input reports");
+    return 2;
+  }
+  std::vector<LoadedReport> Reports;
+  for (const std::string &Path : SourcePaths) {
+    llvm::Expected<std::string> Text = readInput(Path);
+    if (!Text) {
+      Errors.report(llvm::toString(Text.takeError()));
+      continue;
+    }
+    llvm::Expected<LoadedReport> R = parseReport(*Text);
+    if (!R) {
+      Errors.report("'" + Path + "': " + llvm::toString(R.takeError()));
+      continue;
+    }
+    if (!Reports.empty() && R->Format != Reports.front().Format) {
+      Errors.report("'" + Path + "': a " +
+                    (R->Format == OutputFormat::Sarif ? "SARIF" : "JSON") +
+                    " report cannot be merged with '" + SourcePaths.front() +
+                    "', which is not");
+      continue;
+    }
+    Reports.push_back(std::move(*R));
+  }
+  if (Errors.Count)
+    return 2;
+  OutputFormat Format = Reports.front().Format;
+  if (FormatOpt.getNumOccurrences())
+    Format = *parseOutputFormat(FormatOpt);
+  std::string Root =
+      RootOpt.getNumOccurrences() || Reports.front().Root.empty()
+          ? reportRoot()
+          : Reports.front().Root;
+  Filters Filter;
+  if (!loadFilters(Errors, Root, Filter))
+    return 2;
+  std::string Scope =
+      " in " + plural(Reports.size(), "merged report", "merged reports");
+  return finishReport(Errors, mergeFindings(Reports), Root, Filter, Format,
+                      Scope);
+}
+
 int run(int argc, const char **argv) {
   ErrorSink Errors;
+  // `merge` is a subcommand; the rest of its command line uses the same
+  // options (-o, --format, --root, --quiet).
+  bool Merge = argc > 1 && llvm::StringRef(argv[1]) == "merge";
+  std::vector<const char *> Args(argv, argv + argc);
+  if (Merge)
+    Args.erase(Args.begin() + 1);
+  argc = static_cast<int>(Args.size());
+  argv = Args.data();
   std::string FixedError;
   std::unique_ptr<CompilationDatabase> Fixed =
-      FixedCompilationDatabase::loadFromCommandLine(argc, argv, FixedError);
+      Merge ? nullptr
+            : FixedCompilationDatabase::loadFromCommandLine(argc, argv,
+                                                            FixedError);
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
     OS << "crossuser-check " << CROSSUSER_VERSION << " (LLVM " << LLVM_VERSION_STRING
@@ -253,11 +509,22 @@ int run(int argc, const char **argv) {
   if (!cl::ParseCommandLineOptions(
           argc, argv,
           "Finds code that serves one user's data to another.\n\n"
-          "  crossuser-check -p build/ [files...]\n"
-          "  crossuser-check file.cpp -- -std=c++17 -Iinclude\n\n"
+          "  crossuser-check -p build/ [paths...]\n"
+          "  crossuser-check file.cpp -- -std=c++17 -Iinclude\n"
+          "  crossuser-check merge shard1.sarif shard2.sarif -o all.sarif\n\n"
           "Exit status: 0 no findings, 1 findings, 2 tool or input error.\n",
           &llvm::errs()))
     return 2;
+
+  std::optional<OutputFormat> Format = parseOutputFormat(FormatOpt);
+  if (!Format) {
+    Errors.report("unknown --format '" + FormatOpt +
+                  "'; known formats: text, sarif, json, codeclimate");
+    return 2;
+  }
+  if (Merge)
+    return runMerge(Errors);
+
   if (DumpConfig) {
     ConfigResolver Configs(Errors);
     llvm::SmallString<256> Where;
@@ -285,6 +552,46 @@ int run(int argc, const char **argv) {
     return 2;
   }
 
+  // Options and inputs other than the sources are checked before any
+  // analysis, and an error in them stops the run before anything is
+  // written.
+  unsigned ShardIndex = 0, ShardCount = 1;
+  if (!ShardOpt.empty()) {
+    llvm::StringRef K, N;
+    std::tie(K, N) = llvm::StringRef(ShardOpt).split('/');
+    if (K.getAsInteger(10, ShardIndex) || N.getAsInteger(10, ShardCount) ||
+        ShardCount == 0 || ShardIndex == 0 || ShardIndex > ShardCount) {
+      Errors.report("malformed --shard '" + ShardOpt +
+                    "': expected K/N with 1 <= K <= N");
+      return 2;
+    }
+    --ShardIndex;
+  }
+  if (!HeaderFilter.empty()) {
+    std::string RegexError;
+    if (!llvm::Regex(HeaderFilter).isValid(RegexError)) {
+      Errors.report("malformed --header-filter '" + HeaderFilter +
+                    "': " + RegexError);
+      return 2;
+    }
+  }
+  if (ShowFixed && ShardCount > 1) {
+    // The other shards' findings would look fixed.
+    Errors.report("--show-fixed cannot be used with --shard: merge the "
+                  "shards' reports with 'crossuser-check merge --baseline "
+                  "FILE --show-fixed'");
+    return 2;
+  }
+  if (!RootOpt.empty() && !llvm::sys::fs::is_directory(RootOpt)) {
+    Errors.report("'" + RootOpt + "': --root is not a directory");
+    return 2;
+  }
+  const std::string Root = reportRoot();
+
+  Filters Filter;
+  if (!loadFilters(Errors, Root, Filter))
+    return 2;
+
   std::unique_ptr<CompilationDatabase> DB;
   std::string DBName;
   const bool FromCommandLine = Fixed != nullptr;
@@ -303,7 +610,7 @@ int run(int argc, const char **argv) {
                       "' does not exist (configure with "
                       "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON)");
       else
-        Errors.report("'" + JSON + "': " + Err);
+        Errors.report("'" + JSON + "': " + databaseError(Err));
       return 2;
     }
   } else if (!SourcePaths.empty()) {
@@ -321,75 +628,136 @@ int run(int argc, const char **argv) {
     return 2;
   }
 
-  std::vector<std::string> Files(SourcePaths.begin(), SourcePaths.end());
-  if (Files.empty()) {
-    Files = DB->getAllFiles();
-    std::sort(Files.begin(), Files.end());
-    if (Files.empty()) {
-      Errors.report("'" + DBName + "' lists no files");
-      return 2;
-    }
-  }
-
   // A JSON database answers for any file by interpolating a neighbour's
   // flags; a file the user names must really be in it.
+  std::vector<std::string> DBFiles;
   llvm::StringSet<> Listed;
   if (!FromCommandLine)
     for (const std::string &F : DB->getAllFiles()) {
       llvm::SmallString<256> A(F);
       llvm::sys::path::remove_dots(A, /*remove_dot_dot=*/true);
       Listed.insert(A);
+      DBFiles.push_back(std::string(A));
     }
+  std::sort(DBFiles.begin(), DBFiles.end());
 
-  ConfigResolver Configs(Errors);
-  std::vector<ReportFinding> All;
-  unsigned Analysed = 0;
-  for (const std::string &File : Files) {
-    llvm::SmallString<256> Abs(File);
+  // (absolute path, name for messages), sorted by path.
+  std::vector<std::pair<std::string, std::string>> Files;
+  if (SourcePaths.empty()) {
+    for (const std::string &F : DBFiles)
+      Files.push_back({F, F});
+    if (Files.empty()) {
+      Errors.report("'" + DBName + "' lists no files");
+      return 2;
+    }
+  }
+  for (const std::string &Given : SourcePaths) {
+    llvm::SmallString<256> Abs(Given);
     llvm::sys::fs::make_absolute(Abs);
     llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    if (!FromCommandLine && llvm::sys::fs::is_directory(Abs)) {
+      // A directory stands for the database's files under it.
+      llvm::SmallString<256> Prefix(Abs);
+      llvm::sys::path::append(Prefix, "");
+      size_t Before = Files.size();
+      for (const std::string &F : DBFiles)
+        if (llvm::StringRef(F).startswith(Prefix))
+          Files.push_back({F, F});
+      if (Files.size() == Before)
+        Errors.report("'" + Given + "': no file of " + DBName + " is under it");
+      continue;
+    }
+    Files.push_back({std::string(Abs), Given});
+  }
+  std::sort(Files.begin(), Files.end());
+  Files.erase(std::unique(Files.begin(), Files.end(),
+                          [](const auto &A, const auto &B) {
+                            return A.first == B.first;
+                          }),
+              Files.end());
+
+  // Everything a worker needs is resolved here, on one thread.
+  ConfigResolver Configs(Errors);
+  std::vector<TUJob> Jobs;
+  for (size_t I = 0; I < Files.size(); ++I) {
+    if (I % ShardCount != ShardIndex)
+      continue;
+    const auto &[Abs, Given] = Files[I];
     if (!llvm::sys::fs::exists(Abs)) {
-      Errors.report("'" + File + "': no such file");
+      Errors.report("'" + Given + "': no such file");
       continue;
     }
+    TUJob Job;
+    Job.File = Abs;
+    Job.DisplayName = Given;
     if ((!Listed.empty() && !Listed.contains(Abs)) ||
-        DB->getCompileCommands(Abs).empty()) {
-      Errors.report("'" + File + "' is not in " + DBName);
+        (Job.Commands = DB->getCompileCommands(Abs)).empty()) {
+      Errors.report("'" + Given + "' is not in " + DBName);
       continue;
     }
-    const auto *Cfg = Configs.forFile(Abs);
-    if (!Cfg)
+    Job.Config = Configs.forFile(Abs);
+    if (!Job.Config)
       continue;
-    TUResult Result;
-    ClangTool Tool(*DB, {std::string(Abs)});
-    // Compiler warnings are the build's business; only errors matter here.
-    Tool.appendArgumentsAdjuster(getInsertArgumentAdjuster(
-        {"-w", "-resource-dir=" CROSSUSER_CLANG_RESOURCE_DIR},
-        ArgumentInsertPosition::END));
-    ActionFactory Factory(*Cfg, Result);
-    int RC = Tool.run(&Factory);
-    if (RC != 0 || Result.CompileError) {
-      Errors.report("'" + File + "' does not compile; it was not analysed");
+    Jobs.push_back(std::move(Job));
+  }
+  // Configuration errors concern every file; stop before the long part.
+  if (Errors.Count && Jobs.empty())
+    return 2;
+
+  unsigned Threads = crossuser::Jobs ? static_cast<unsigned>(crossuser::Jobs)
+                                     : std::thread::hardware_concurrency();
+  Threads = std::max(1u, std::min<unsigned>(Threads, Jobs.size()));
+  std::vector<TUResult> Results(Jobs.size());
+  std::atomic<size_t> Next{0};
+  std::mutex ProgressMutex;
+  size_t Done = 0;
+  const bool Progress = !Quiet && llvm::errs().is_displayed();
+  auto Worker = [&] {
+    for (size_t I; (I = Next++) < Jobs.size();) {
+      Results[I] = analyzeTU(Jobs[I], HeaderFilter);
+      if (Progress) {
+        std::lock_guard<std::mutex> Lock(ProgressMutex);
+        llvm::errs() << "\r\033[K[" << ++Done << "/" << Jobs.size() << "] "
+                     << relativeToRoot(Jobs[I].File, Root);
+        llvm::errs().flush();
+      }
+    }
+  };
+  std::vector<std::thread> Pool;
+  for (unsigned T = 1; T < Threads; ++T)
+    Pool.emplace_back(Worker);
+  Worker();
+  for (std::thread &T : Pool)
+    T.join();
+  if (Progress)
+    llvm::errs() << "\r\033[K";
+
+  PathMapper Paths(Root);
+  std::vector<ReportFinding> All;
+  unsigned Analysed = 0;
+  for (size_t I = 0; I < Jobs.size(); ++I) {
+    llvm::errs() << Results[I].Diagnostics;
+    if (Results[I].Failed) {
+      Errors.report("'" + Jobs[I].DisplayName +
+                    "' does not compile; it was not analysed");
       continue;
     }
     ++Analysed;
-    for (ReportFinding &F : Result.Findings)
+    for (ReportFinding &F : Results[I].Findings) {
+      Paths.map(F.Loc);
+      for (ReportNote &N : F.Notes)
+        Paths.map(N.Loc);
       All.push_back(std::move(F));
+    }
   }
+  sortAndDeduplicate(All);
+  assignOccurrences(All);
 
-  sortFindings(All);
-  printText(llvm::outs(), All);
-  llvm::outs().flush();
-  llvm::errs() << "crossuser-check: " << All.size()
-               << (All.size() == 1 ? " finding" : " findings") << " in "
-               << Analysed << (Analysed == 1 ? " file" : " files");
-  if (Errors.Count)
-    llvm::errs() << ", " << Errors.Count
-                 << (Errors.Count == 1 ? " error" : " errors");
-  llvm::errs() << "\n";
-  if (Errors.Count)
-    return 2;
-  return All.empty() ? 0 : 1;
+  std::string Scope = " in " + plural(Analysed, "file", "files");
+  if (ShardCount > 1)
+    Scope += " (shard " + std::to_string(ShardIndex + 1) + "/" +
+             std::to_string(ShardCount) + ")";
+  return finishReport(Errors, std::move(All), Root, Filter, *Format, Scope);
 }
 
 } // namespace

@@ -1,4 +1,4 @@
-/// Findings detached from the AST, so they outlive their translation unit and can be sorted and printed.
+/// Findings detached from the AST, so they outlive their translation unit and can be sorted, compared with a baseline and written in any format.
 #ifndef CROSSUSER_TOOL_REPORT_H
 #define CROSSUSER_TOOL_REPORT_H
 
@@ -11,9 +11,17 @@
 namespace crossuser {
 
 struct ReportLocation {
+  /// The file as clang names it, for the text output.
   std::string File;
+  /// The file as machine formats name it: relative to the report root with
+  /// '/' separators, or absolute when it lies outside the root. Filled in
+  /// by the driver (or read back by `merge`).
+  std::string Path;
   unsigned Line = 0;
+  /// Columns as clang counts them: bytes, from 1.
   unsigned Column = 0;
+  /// The same column in UTF-16 code units, as SARIF counts by default.
+  unsigned Utf16Column = 0;
   /// The text of the line, for the snippet under the diagnostic.
   std::string SourceLine;
 };
@@ -28,6 +36,22 @@ struct ReportFinding {
   ReportLocation Loc;
   std::string Message;
   std::vector<ReportNote> Notes;
+  /// The qualified name of the innermost function around the finding, or
+  /// empty at namespace scope.
+  std::string Function;
+  /// See Fingerprint.h: the hash without the occurrence index, and the full
+  /// fingerprint `hash:occurrence`.
+  std::string BaseFingerprint;
+  std::string Fingerprint;
+};
+
+/// A finding recorded in a baseline file (see Baseline.h).
+struct BaselineEntry {
+  std::string Fingerprint;
+  std::string Check;
+  std::string Path;
+  unsigned Line = 0;
+  std::string Message;
 };
 
 ReportLocation toReportLocation(const clang::SourceManager &SM,
@@ -35,14 +59,20 @@ ReportLocation toReportLocation(const clang::SourceManager &SM,
 ReportFinding toReportFinding(const clang::SourceManager &SM,
                               const Finding &F);
 
-/// Orders findings by file, line, column, check and message, so that the
-/// output does not depend on the order translation units were analysed in.
-void sortFindings(std::vector<ReportFinding> &Findings);
+/// The UTF-16 column of byte column \p ByteColumn in \p Line.
+unsigned utf16Column(llvm::StringRef Line, unsigned ByteColumn);
+
+/// Orders findings by path, line, column, check, message and notes, so that
+/// the output does not depend on the order translation units were analysed
+/// in, then drops duplicates (a header finding reported by several
+/// translation units).
+void sortAndDeduplicate(std::vector<ReportFinding> &Findings);
 
 /// Prints findings the way clang and clang-tidy do:
 /// `file:line:col: warning: message [check]`, the source line, a caret,
 /// then each note likewise.
-void printText(llvm::raw_ostream &OS, const std::vector<ReportFinding> &Findings);
+void printText(llvm::raw_ostream &OS, const std::vector<ReportFinding> &Findings,
+               const std::vector<BaselineEntry> &Fixed = {});
 
 } // namespace crossuser
 

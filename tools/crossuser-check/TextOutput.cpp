@@ -1,4 +1,7 @@
 #include "Report.h"
+#include "llvm/Support/ConvertUTF.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include <algorithm>
 #include <tuple>
 
@@ -15,6 +18,13 @@ ReportLocation toReportLocation(const SourceManager &SM, SourceLocation Loc) {
   if (P.isInvalid())
     return R;
   R.File = P.getFilename();
+  // Until the driver makes it relative to the report root, Path is absolute
+  // and normalised, so one header reached through different include paths
+  // is one file.
+  llvm::SmallString<256> Abs(R.File);
+  SM.getFileManager().getVirtualFileSystem().makeAbsolute(Abs);
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  R.Path = std::string(Abs);
   R.Line = P.getLine();
   R.Column = P.getColumn();
   std::pair<FileID, unsigned> D = SM.getDecomposedLoc(Loc);
@@ -25,6 +35,7 @@ ReportLocation toReportLocation(const SourceManager &SM, SourceLocation Loc) {
     size_t End = Buf.find_first_of("\r\n", D.second);
     R.SourceLine = Buf.slice(Start, End).str();
   }
+  R.Utf16Column = utf16Column(R.SourceLine, R.Column);
   return R;
 }
 
@@ -38,18 +49,66 @@ ReportFinding toReportFinding(const SourceManager &SM, const Finding &F) {
   return R;
 }
 
-void sortFindings(std::vector<ReportFinding> &Findings) {
+unsigned utf16Column(llvm::StringRef Line, unsigned ByteColumn) {
+  if (ByteColumn == 0)
+    return 0;
+  unsigned Units = 1;
+  size_t I = 0, End = std::min<size_t>(ByteColumn - 1, Line.size());
+  while (I < End) {
+    unsigned char C = Line[I];
+    // Invalid UTF-8 counts one unit per byte, as a lossy decoder would.
+    unsigned Len = llvm::getNumBytesForUTF8(C);
+    if (Len == 0 || I + Len > Line.size() || (Len > 1 && C < 0xC0))
+      Len = 1;
+    Units += Len == 4 ? 2 : 1;
+    I += Len;
+  }
+  return Units + (ByteColumn - 1 > Line.size() ? ByteColumn - 1 - Line.size() : 0);
+}
+
+static auto locKey(const ReportLocation &L) {
+  return std::tie(L.Path, L.Line, L.Column);
+}
+
+static bool notesLess(const std::vector<ReportNote> &A,
+                      const std::vector<ReportNote> &B) {
+  return std::lexicographical_compare(
+      A.begin(), A.end(), B.begin(), B.end(),
+      [](const ReportNote &X, const ReportNote &Y) {
+        return std::tuple_cat(locKey(X.Loc), std::tie(X.Message)) <
+               std::tuple_cat(locKey(Y.Loc), std::tie(Y.Message));
+      });
+}
+
+static bool sameFinding(const ReportFinding &A, const ReportFinding &B) {
+  if (locKey(A.Loc) != locKey(B.Loc) || A.Check != B.Check ||
+      A.Message != B.Message || A.Notes.size() != B.Notes.size())
+    return false;
+  for (size_t I = 0; I < A.Notes.size(); ++I)
+    if (locKey(A.Notes[I].Loc) != locKey(B.Notes[I].Loc) ||
+        A.Notes[I].Message != B.Notes[I].Message)
+      return false;
+  return true;
+}
+
+void sortAndDeduplicate(std::vector<ReportFinding> &Findings) {
   std::stable_sort(Findings.begin(), Findings.end(),
                    [](const ReportFinding &A, const ReportFinding &B) {
-                     return std::tie(A.Loc.File, A.Loc.Line, A.Loc.Column,
-                                     A.Check, A.Message) <
-                            std::tie(B.Loc.File, B.Loc.Line, B.Loc.Column,
-                                     B.Check, B.Message);
+                     auto KA = std::tuple_cat(locKey(A.Loc),
+                                              std::tie(A.Check, A.Message));
+                     auto KB = std::tuple_cat(locKey(B.Loc),
+                                              std::tie(B.Check, B.Message));
+                     if (KA != KB)
+                       return KA < KB;
+                     return notesLess(A.Notes, B.Notes);
                    });
+  Findings.erase(std::unique(Findings.begin(), Findings.end(), sameFinding),
+                 Findings.end());
 }
 
 static void printSnippet(llvm::raw_ostream &OS, const ReportLocation &L) {
-  if (L.SourceLine.empty() && L.Column <= 1)
+  // Findings read back by `merge` have no source text.
+  if (L.SourceLine.empty())
     return;
   std::string Line, Caret;
   unsigned Col = 1;
@@ -68,8 +127,8 @@ static void printLocation(llvm::raw_ostream &OS, const ReportLocation &L) {
   OS << L.File << ":" << L.Line << ":" << L.Column << ": ";
 }
 
-void printText(llvm::raw_ostream &OS,
-               const std::vector<ReportFinding> &Findings) {
+void printText(llvm::raw_ostream &OS, const std::vector<ReportFinding> &Findings,
+               const std::vector<BaselineEntry> &Fixed) {
   for (const ReportFinding &F : Findings) {
     printLocation(OS, F.Loc);
     OS << "warning: " << F.Message << " [" << F.Check << "]\n";
@@ -80,6 +139,9 @@ void printText(llvm::raw_ostream &OS,
       printSnippet(OS, N.Loc);
     }
   }
+  for (const BaselineEntry &F : Fixed)
+    OS << F.Path << ":" << F.Line << ": note: fixed since the baseline: "
+       << F.Message << " [" << F.Check << "]\n";
 }
 
 } // namespace crossuser

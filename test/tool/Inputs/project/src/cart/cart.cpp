@@ -1,0 +1,10 @@
+#include "shared.h"
+
+namespace shop {
+struct CartHandler {
+  LruCache<std::string, Profile> cache_;
+  void Handle(const http::Request &req, const std::string &uid) {
+    cache_.Put(req.path(), Profile());
+  }
+};
+} // namespace shop

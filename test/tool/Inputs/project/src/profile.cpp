@@ -1,0 +1,14 @@
+#include "shared.h"
+
+namespace shop {
+struct ProfileHandler {
+  LruCache<std::string, Profile> cache_;
+  void Handle(const http::Request &req, const std::string &uid) {
+    cache_.Put(req.path(), Profile());
+  }
+  void Refresh(const http::Request &req, const std::string &uid) {
+    cache_.Put(req.path(), Profile());
+    cache_.Put(req.path(), Profile());
+  }
+};
+} // namespace shop

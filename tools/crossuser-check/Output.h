@@ -1,0 +1,76 @@
+/// The machine-readable report formats (SARIF 2.1.0, JSON, GitLab Code Quality) and atomic output files.
+#ifndef CROSSUSER_TOOL_OUTPUT_H
+#define CROSSUSER_TOOL_OUTPUT_H
+
+#include "Report.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/JSON.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace crossuser {
+
+enum class OutputFormat { Text, Sarif, Json, CodeClimate };
+
+/// "text", "sarif", "json" or "codeclimate".
+std::optional<OutputFormat> parseOutputFormat(llvm::StringRef Name);
+
+/// What a report says besides its findings.
+struct ReportContext {
+  /// The absolute directory that relative paths are relative to (SARIF's
+  /// %SRCROOT%), without a trailing separator.
+  std::string Root;
+  /// The findings were compared with a baseline: SARIF marks them "new".
+  bool WithBaseline = false;
+  /// With --show-fixed: the baseline's findings that are gone.
+  std::vector<BaselineEntry> Fixed;
+};
+
+/// The crossuser-check version, as in `--version`.
+llvm::StringRef toolVersion();
+
+/// The informationUri of the SARIF tool driver.
+inline constexpr llvm::StringLiteral ToolInformationUri =
+    "https://github.com/crossuser/crossuser";
+
+/// The key of crossuser's fingerprint in SARIF `partialFingerprints`.
+inline constexpr llvm::StringLiteral SarifFingerprintKey =
+    "crossuserFingerprint/v1";
+
+std::string formatText(const std::vector<ReportFinding> &Findings,
+                       const ReportContext &Ctx);
+std::string formatSarif(const std::vector<ReportFinding> &Findings,
+                        const ReportContext &Ctx);
+std::string formatJson(const std::vector<ReportFinding> &Findings,
+                       const ReportContext &Ctx);
+std::string formatCodeClimate(const std::vector<ReportFinding> &Findings,
+                              const ReportContext &Ctx);
+std::string formatReport(OutputFormat Format,
+                         const std::vector<ReportFinding> &Findings,
+                         const ReportContext &Ctx);
+
+/// Percent-encodes a path for a URI (RFC 3986: unreserved characters and
+/// '/' stay), and back.
+std::string uriEscapePath(llvm::StringRef Path);
+std::string uriUnescape(llvm::StringRef Uri);
+
+/// \p Abs relative to \p Root with '/' separators, or \p Abs itself when
+/// it is not inside \p Root.
+std::string relativeToRoot(llvm::StringRef Abs, llvm::StringRef Root);
+
+/// Fails (with a message naming \p Path) when \p Path cannot be written:
+/// its directory is missing or not writable, or it is a directory. Writes
+/// nothing.
+llvm::Error checkWritable(llvm::StringRef Path);
+
+/// Writes \p Content to a temporary file next to \p Path, then renames it
+/// over \p Path, so readers never see a partial file.
+llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Content);
+
+/// Pretty-prints \p V with two-space indentation and a final newline.
+std::string printJson(const llvm::json::Value &V);
+
+} // namespace crossuser
+
+#endif
