@@ -52,6 +52,8 @@ struct Config {
   WordSet SetupMethods;
   WordSet NonUserStorageNames;
   WordSet RegistrationFunctions;
+  llvm::StringSet<> HeaderSetters;
+  llvm::StringSet<> CacheHelpers;
 
   /// Builds a configuration; \p Get returns the configured value of an
   /// option, or nothing to take its default.
