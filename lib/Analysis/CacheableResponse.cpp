@@ -4,7 +4,6 @@
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/Analyses/CFGReachabilityAnalysis.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Analysis/CFGStmtMap.h"
@@ -143,26 +142,6 @@ const char *const ContainerSetters[] = {"insert",      "emplace",
                                         "try_emplace", "insert_or_assign",
                                         "emplace_back", "push_back"};
 
-class FunctionFinder : public RecursiveASTVisitor<FunctionFinder> {
-public:
-  explicit FunctionFinder(const SourceManager &SM) : SM(SM) {}
-  bool VisitFunctionDecl(FunctionDecl *FD) {
-    if (!FD->doesThisDeclarationHaveABody() || FD->isInvalidDecl() ||
-        FD->isTemplateInstantiation())
-      return true;
-    // Lambdas are walked with the function that contains them.
-    if (isLambdaCallOperator(FD) && enclosingFunction(FD))
-      return true;
-    if (SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation())))
-      return true;
-    Functions.push_back(FD);
-    return true;
-  }
-  std::vector<const FunctionDecl *> Functions;
-
-private:
-  const SourceManager &SM;
-};
 
 const FunctionDecl *outermost(const FunctionDecl *F) {
   while (const FunctionDecl *Up = enclosingFunction(F))
@@ -252,9 +231,7 @@ public:
       : Ctx(Ctx), M(Ctx, Cfg), P(M), SM(Ctx.getSourceManager()) {}
 
   std::vector<Finding> run() {
-    FunctionFinder FF(SM);
-    FF.TraverseDecl(Ctx.getTranslationUnitDecl());
-    for (const FunctionDecl *FD : FF.Functions)
+    for (const FunctionDecl *FD : functionsToAnalyse(Ctx))
       collect(FD);
     std::vector<Finding> Out;
     if (Headers.empty() && Stores.empty())
@@ -279,22 +256,9 @@ private:
   // Collection ------------------------------------------------------------
 
   void collect(const FunctionDecl *FD) {
-    llvm::SmallVector<std::pair<const Stmt *, const FunctionDecl *>, 64> Stack;
-    Stack.push_back({FD->getBody(), FD});
-    while (!Stack.empty()) {
-      auto [S, Cur] = Stack.pop_back_val();
-      if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
-        for (const Expr *Init : LE->capture_inits())
-          if (Init)
-            Stack.push_back({Init, Cur});
-        Stack.push_back({LE->getBody(), LE->getCallOperator()});
-        continue;
-      }
+    forEachStmtIn(FD, [&](const Stmt *S, const FunctionDecl *Cur) {
       visit(S, Cur);
-      for (const Stmt *C : S->children())
-        if (C)
-          Stack.push_back({C, Cur});
-    }
+    });
   }
 
   /// The header name of \p E: a string literal, or an enumerator such as
