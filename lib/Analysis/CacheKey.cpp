@@ -335,10 +335,7 @@ public:
     for (const CacheOp &Op : Ops)
       if (std::optional<Finding> F = judge(Op))
         Out.push_back(std::move(*F));
-    std::stable_sort(Out.begin(), Out.end(),
-                     [&](const Finding &A, const Finding &B) {
-                       return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
-                     });
+    sortBySource(Out, SM);
     return Out;
   }
 

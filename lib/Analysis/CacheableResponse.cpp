@@ -245,10 +245,7 @@ public:
     for (const HeaderSet &H : Headers)
       if (std::optional<Finding> F = judgeCookie(H))
         Out.push_back(std::move(*F));
-    std::stable_sort(Out.begin(), Out.end(),
-                     [&](const Finding &A, const Finding &B) {
-                       return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
-                     });
+    sortBySource(Out, SM);
     return Out;
   }
 

@@ -104,10 +104,7 @@ public:
     for (const Write &W : Writes)
       if (std::optional<Finding> F = judge(W))
         Out.push_back(std::move(*F));
-    std::stable_sort(Out.begin(), Out.end(),
-                     [&](const Finding &A, const Finding &B) {
-                       return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
-                     });
+    sortBySource(Out, SM);
     return Out;
   }
 
