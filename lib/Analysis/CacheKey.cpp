@@ -77,25 +77,9 @@ public:
   explicit Collector(Model &M) : M(M) {}
 
   void collectFunction(const FunctionDecl *FD) {
-    llvm::SmallVector<std::pair<const Stmt *, const FunctionDecl *>, 64> Stack;
-    Stack.push_back({FD->getBody(), FD});
-    while (!Stack.empty()) {
-      auto [S, Cur] = Stack.pop_back_val();
-      if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
-        for (const Expr *Init : LE->capture_inits())
-          if (Init)
-            Stack.push_back({Init, Cur});
-        Stack.push_back({LE->getBody(), LE->getCallOperator()});
-        continue;
-      }
+    forEachStmtIn(FD, [&](const Stmt *S, const FunctionDecl *Cur) {
       visit(S, Cur);
-      llvm::SmallVector<const Stmt *, 8> Kids;
-      for (const Stmt *C : S->children())
-        if (C)
-          Kids.push_back(C);
-      for (auto It = Kids.rbegin(); It != Kids.rend(); ++It)
-        Stack.push_back({*It, Cur});
-    }
+    });
   }
 
   std::vector<CacheOp> Ops;
@@ -405,10 +389,7 @@ public:
     for (const CacheOp &Op : Ops)
       if (std::optional<Finding> F = judge(Op))
         Out.push_back(std::move(*F));
-    std::stable_sort(Out.begin(), Out.end(),
-                     [&](const Finding &A, const Finding &B) {
-                       return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
-                     });
+    sortBySource(Out, SM);
     return Out;
   }
 

@@ -1,5 +1,6 @@
 #include "Analysis/Checks.h"
 #include "Analysis/CacheKey.h"
+#include "Analysis/CacheableResponse.h"
 #include "Analysis/SharedState.h"
 
 namespace crossuser {
@@ -14,6 +15,18 @@ llvm::ArrayRef<CheckInfo> allChecks() {
        "type is per-user), and the key carries no user, tenant or session "
        "identity: one user's entry can be served to another.",
        findCacheKeyIssues},
+      {CacheableResponseCheckName,
+       "A response built for a signed-in user is made storable by shared "
+       "caches, or stored in a response cache that every user reads.",
+       "A Cache-Control (public, s-maxage, max-age without private/no-store/"
+       "no-cache), a future Expires or a caching helper is set on a response "
+       "built where a user identity is available and carrying per-user data, "
+       "and no Vary on Authorization or Cookie separates users; or such a "
+       "response is stored in a response cache inside the service under a "
+       "key without the user; or a per-user Set-Cookie is set on a response "
+       "object that other users' requests reuse. A CDN or reverse proxy then "
+       "serves one user's page to everyone (Steam 2015, Klarna 2021).",
+       findCacheableResponseIssues},
       {SharedStateCheckName,
        "Per-user data written into storage that every request shares.",
        "A value derived from a user's identity is written into a global, a "

@@ -104,6 +104,17 @@ static const OptionSpec Specs[] = {
      "Words in the name of a function that registers an object to serve "
      "requests (`AddHandler(std::make_shared<X>())`), which makes the "
      "object's class long-lived."},
+    {"HeaderSetters",
+     "addHeader;setHeader;set_header;add_header;AddHeader;SetHeader;"
+     "append_header;insert;emplace;set",
+     "Member functions that set a response header from a name and a value "
+     "(`resp.set_header(\"Cache-Control\", ...)`, `res.headers.emplace(...)`); "
+     "container-like names (`insert`, `emplace`) count only on an object "
+     "named like headers."},
+    {"CacheHelpers", "setExpiredTime;CacheFor;cacheFor;cache_for",
+     "Framework helpers that make a response cacheable for a number of "
+     "seconds (`resp->setExpiredTime(300)`, `CacheFor(resp, 300)`); a "
+     "constant of 0 or less leaves the response uncached."},
     {"SummaryDirectory", "none",
      "A directory of whole-program summaries written by `crossuser-check "
      "--summaries DIR`: calls to functions defined in other translation "
@@ -169,6 +180,8 @@ Config Config::fromOptions(
   C.SetupMethods = WordSet(Value("SetupMethods"));
   C.NonUserStorageNames = WordSet(Value("NonUserStorageNames"));
   C.RegistrationFunctions = WordSet(Value("RegistrationFunctions"));
+  C.HeaderSetters = toSet(Value("HeaderSetters"));
+  C.CacheHelpers = toSet(Value("CacheHelpers"));
   C.SummaryDirectory = Value("SummaryDirectory");
   if (C.SummaryDirectory == "none")
     C.SummaryDirectory.clear();

@@ -55,6 +55,8 @@ struct Config {
   WordSet SetupMethods;
   WordSet NonUserStorageNames;
   WordSet RegistrationFunctions;
+  llvm::StringSet<> HeaderSetters;
+  llvm::StringSet<> CacheHelpers;
   /// Whole-program summaries to read (the clang-tidy module loads them).
   std::string SummaryDirectory;
   /// Every option value but SummaryDirectory, "Name=Value" lines: what

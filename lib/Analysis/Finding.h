@@ -3,6 +3,8 @@
 #define CROSSUSER_ANALYSIS_FINDING_H
 
 #include "clang/Basic/SourceLocation.h"
+#include "clang/Basic/SourceManager.h"
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -22,6 +24,15 @@ struct Finding {
   /// identity was available, where per-user data entered the cache.
   std::vector<FindingNote> Notes;
 };
+
+/// Puts a check's findings in source order (stable for equal locations).
+inline void sortBySource(std::vector<Finding> &Findings,
+                         const clang::SourceManager &SM) {
+  std::stable_sort(Findings.begin(), Findings.end(),
+                   [&](const Finding &A, const Finding &B) {
+                     return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
+                   });
+}
 
 } // namespace crossuser
 

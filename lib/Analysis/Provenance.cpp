@@ -97,6 +97,35 @@ void forEachStmt(const Stmt *S, llvm::function_ref<void(const Stmt *)> Fn,
   }
 }
 
+void forEachStmtIn(
+    const FunctionDecl *FD,
+    llvm::function_ref<void(const Stmt *, const FunctionDecl *)> Fn) {
+  llvm::SmallVector<std::pair<const Stmt *, const FunctionDecl *>, 64> Stack;
+  if (FD && FD->getBody())
+    Stack.push_back({FD->getBody(), FD});
+  llvm::SmallVector<const Stmt *, 8> Kids;
+  while (!Stack.empty()) {
+    auto [S, Cur] = Stack.pop_back_val();
+    if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
+      Stack.push_back({LE->getBody(), LE->getCallOperator()});
+      llvm::SmallVector<const Expr *, 4> Inits;
+      for (const Expr *Init : LE->capture_inits())
+        if (Init)
+          Inits.push_back(Init);
+      for (auto It = Inits.rbegin(); It != Inits.rend(); ++It)
+        Stack.push_back({*It, Cur});
+      continue;
+    }
+    Fn(S, Cur);
+    Kids.clear();
+    for (const Stmt *C : S->children())
+      if (C)
+        Kids.push_back(C);
+    for (auto It = Kids.rbegin(); It != Kids.rend(); ++It)
+      Stack.push_back({*It, Cur});
+  }
+}
+
 static const FunctionDecl *bodyOf(const FunctionDecl *FD) {
   const FunctionDecl *Def = nullptr;
   if (FD && FD->hasBody(Def) && Def->getBody())

@@ -123,6 +123,15 @@ private:
   unsigned Steps = 0;
 };
 
+/// Calls \p Fn on every statement of \p FD's body in source order, with the
+/// innermost function it runs in: a lambda's body with the lambda's call
+/// operator (a callback runs when it is called, not where it is written),
+/// its captures' initialisers with the function around it.
+void forEachStmtIn(
+    const clang::FunctionDecl *FD,
+    llvm::function_ref<void(const clang::Stmt *, const clang::FunctionDecl *)>
+        Fn);
+
 /// Every function definition a check looks at, in source order: primary
 /// templates but not their instantiations, no system headers, and lambdas
 /// only as part of the function that contains them.

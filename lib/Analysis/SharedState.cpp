@@ -117,10 +117,7 @@ public:
     for (const RemoteWrite &R : Remote)
       if (std::optional<Finding> F = judgeRemote(R))
         Out.push_back(std::move(*F));
-    std::stable_sort(Out.begin(), Out.end(),
-                     [&](const Finding &A, const Finding &B) {
-                       return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
-                     });
+    sortBySource(Out, SM);
     return Out;
   }
 
@@ -159,25 +156,12 @@ public:
 
 private:
   void collect(const FunctionDecl *FD) {
-    llvm::SmallVector<std::pair<const Stmt *, const FunctionDecl *>, 64> Stack;
-    Stack.push_back({FD->getBody(), FD});
-    while (!Stack.empty()) {
-      auto [S, Cur] = Stack.pop_back_val();
-      if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
-        // A callback registered from a handler runs per request, whatever
-        // function it was written in.
-        for (const Expr *Init : LE->capture_inits())
-          if (Init)
-            Stack.push_back({Init, Cur});
-        Stack.push_back({LE->getBody(), LE->getCallOperator()});
-        continue;
-      }
+    // A callback registered from a handler runs per request, whatever
+    // function it was written in: its writes belong to the lambda.
+    forEachStmtIn(FD, [&](const Stmt *S, const FunctionDecl *Cur) {
       if (const auto *E = dyn_cast<Expr>(S))
         noteWrite(E, Cur);
-      for (const Stmt *C : S->children())
-        if (C)
-          Stack.push_back({C, Cur});
-    }
+    });
   }
 
   void add(const Expr *At, const Expr *Target,

@@ -1,5 +1,6 @@
 /// Registers the crossuser-* checks with clang-tidy when loaded with --load.
 #include "CacheKeyCheck.h"
+#include "CacheableResponseCheck.h"
 #include "SharedStateCheck.h"
 #include "ClangTidyModule.h"
 #include "ClangTidyModuleRegistry.h"
@@ -10,6 +11,8 @@ class CrossUserModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<CacheKeyCheck>("crossuser-cache-key");
+    Factories.registerCheck<CacheableResponseCheck>(
+        "crossuser-cacheable-response");
     Factories.registerCheck<SharedStateCheck>("crossuser-shared-state");
   }
 };

@@ -1,0 +1,862 @@
+#include "Analysis/CacheableResponse.h"
+#include "Analysis/Model.h"
+#include "Analysis/Provenance.h"
+#include "clang/AST/ASTLambda.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/Analysis/Analyses/CFGReachabilityAnalysis.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Analysis/CFGStmtMap.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringExtras.h"
+#include <ctime>
+
+using namespace clang;
+
+namespace crossuser {
+namespace {
+
+/// Marks a part of a header value the engine cannot compute.
+const char Unknown = '\x01';
+
+/// `Cache-Control`, `cache_control` (Beast's field enum) and `CacheControl`
+/// all become `cachecontrol`.
+std::string normaliseHeader(StringRef Name) {
+  std::string Out;
+  for (char C : Name)
+    if (llvm::isAlnum(C))
+      Out.push_back(llvm::toLower(C));
+  return Out;
+}
+
+enum class HeaderKind { CacheControl, Expires, Vary, SetCookie, Helper };
+
+std::optional<HeaderKind> headerKind(StringRef Name) {
+  std::string N = normaliseHeader(Name);
+  // CDN-specific variants of Cache-Control (Akamai, Cloudflare, Fastly).
+  if (N == "cachecontrol" || N == "cdncachecontrol" ||
+      N == "surrogatecontrol")
+    return HeaderKind::CacheControl;
+  if (N == "expires")
+    return HeaderKind::Expires;
+  if (N == "vary")
+    return HeaderKind::Vary;
+  if (N == "setcookie")
+    return HeaderKind::SetCookie;
+  return std::nullopt;
+}
+
+/// One header set on a response, or one call of a caching helper.
+struct HeaderSet {
+  const Expr *Call = nullptr;
+  const FunctionDecl *Func = nullptr;
+  HeaderKind Kind = HeaderKind::CacheControl;
+  /// The variable that holds the response (`resp`, `res`, `*resp`).
+  const VarDecl *Resp = nullptr;
+  const Expr *RespExpr = nullptr;
+  /// The header name as written, and the value expression (null for a
+  /// helper called without a number).
+  std::string Name;
+  const Expr *Value = nullptr;
+};
+
+/// A response stored in a cache inside the service.
+struct ResponseStore {
+  const Expr *Call = nullptr;
+  const FunctionDecl *Func = nullptr;
+  const Expr *Key = nullptr;
+  const Expr *Value = nullptr;
+  const VarDecl *Resp = nullptr;
+  const ValueDecl *CacheDecl = nullptr;
+  std::string CacheName;
+};
+
+bool isWord(StringRef Name, StringRef Word) {
+  return llvm::is_contained(splitWords(Name), Word);
+}
+
+bool isResponseType(const Model &M, QualType T) {
+  const CXXRecordDecl *RD = M.recordOf(T);
+  if (!RD || !RD->getIdentifier())
+    return false;
+  for (const std::string &W : splitWords(RD->getName()))
+    if (W == "response" || W == "reply" || W == "resp")
+      return true;
+  return false;
+}
+
+/// `res.headers`, `resp.headers()`, `Headers &h`: an object named like a
+/// header map, where `insert`/`emplace` set headers.
+bool looksLikeHeaders(const Model &M, const Expr *E) {
+  E = ignoreWrappers(E);
+  auto Named = [](StringRef N) {
+    return isWord(N, "header") || isWord(N, "headers");
+  };
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    if (ME->getMemberDecl()->getIdentifier() &&
+        Named(ME->getMemberDecl()->getName()))
+      return true;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+    if (const CXXMethodDecl *MD = MC->getMethodDecl())
+      if (MD->getIdentifier() && Named(MD->getName()))
+        return true;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (DRE->getDecl()->getIdentifier() && Named(DRE->getDecl()->getName()))
+      return true;
+  const CXXRecordDecl *RD = M.recordOf(E->getType());
+  return RD && RD->getIdentifier() && Named(RD->getName());
+}
+
+/// The variable holding the response behind `resp`, `resp->`, `res.headers`
+/// and `resp.headers()`.
+const VarDecl *responseRoot(const Expr *E) {
+  for (int Guard = 0; E && Guard < 8; ++Guard) {
+    E = ignoreWrappers(E);
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      if (MC->getNumArgs() != 0)
+        return nullptr;
+      E = MC->getImplicitObjectArgument();
+      continue;
+    }
+    return rootVar(E);
+  }
+  return nullptr;
+}
+
+/// ignoreWrappers, and also `std::string(const char *, const Alloc & =
+/// Alloc())`: libstdc++'s string constructors take a defaulted allocator.
+const Expr *stripConversions(const Expr *E) {
+  for (int Guard = 0; E && Guard < 8; ++Guard) {
+    E = ignoreWrappers(E);
+    const auto *CC = dyn_cast<CXXConstructExpr>(E);
+    if (!CC || CC->getNumArgs() < 2 ||
+        !llvm::all_of(llvm::drop_begin(CC->arguments()),
+                      [](const Expr *A) { return isa<CXXDefaultArgExpr>(A); }))
+      return E;
+    E = CC->getArg(0);
+  }
+  return E;
+}
+
+const char *const ContainerSetters[] = {"insert",      "emplace",
+                                        "try_emplace", "insert_or_assign",
+                                        "emplace_back", "push_back"};
+
+
+const FunctionDecl *outermost(const FunctionDecl *F) {
+  while (const FunctionDecl *Up = enclosingFunction(F))
+    F = Up;
+  return F;
+}
+
+/// What a Cache-Control value says to shared caches.
+struct CacheControl {
+  bool Blocks = false;   ///< private, no-store or no-cache
+  bool Storable = false; ///< public, s-maxage=N>0, max-age=N>0
+};
+
+/// Parses a lifetime: -1 when it is not a known number.
+long lifetime(StringRef V) {
+  V = V.trim().trim('"');
+  long N = 0;
+  if (V.empty() || V.contains(Unknown) || V.getAsInteger(10, N))
+    return -1;
+  return N;
+}
+
+CacheControl parseCacheControl(StringRef Value) {
+  CacheControl CC;
+  bool Public = false;
+  long MaxAge = -2, SMaxAge = -2; // -2: absent, -1: unknown
+  llvm::SmallVector<StringRef, 6> Parts;
+  Value.split(Parts, ',');
+  for (StringRef Part : Parts) {
+    auto [Name, Arg] = Part.trim().split('=');
+    std::string Directive = Name.trim().lower();
+    if (Directive == "private" || Directive == "no-store" ||
+        Directive == "no-cache")
+      CC.Blocks = true;
+    else if (Directive == "public")
+      Public = true;
+    else if (Directive == "max-age")
+      MaxAge = lifetime(Arg);
+    else if (Directive == "s-maxage")
+      SMaxAge = lifetime(Arg);
+  }
+  if (CC.Blocks)
+    return CC;
+  // An explicit zero lifetime for shared caches means "revalidate every
+  // time": nothing is served from the store without asking the origin.
+  if (SMaxAge == 0 || (SMaxAge == -2 && MaxAge == 0))
+    return CC;
+  CC.Storable = Public || SMaxAge > 0 || MaxAge > 0;
+  return CC;
+}
+
+/// Per function: which statements can run in one request together.
+class Reachability {
+public:
+  Reachability(const FunctionDecl *F, ASTContext &Ctx) {
+    if (!F->getBody())
+      return;
+    Graph = CFG::buildCFG(F, F->getBody(), &Ctx, CFG::BuildOptions());
+    if (!Graph)
+      return;
+    Parents = std::make_unique<ParentMap>(F->getBody());
+    Map.reset(CFGStmtMap::Build(Graph.get(), Parents.get()));
+    Reach = std::make_unique<CFGReverseBlockReachabilityAnalysis>(*Graph);
+  }
+  /// False only when the CFG shows that no path runs both: a branch that
+  /// returns early serves another response.
+  bool together(const Stmt *A, const Stmt *B) {
+    if (!Map || !Parents->hasParent(A) || !Parents->hasParent(B))
+      return true;
+    const CFGBlock *BA = Map->getBlock(const_cast<Stmt *>(A));
+    const CFGBlock *BB = Map->getBlock(const_cast<Stmt *>(B));
+    if (!BA || !BB || BA == BB)
+      return true;
+    return Reach->isReachable(BA, BB) || Reach->isReachable(BB, BA);
+  }
+
+private:
+  std::unique_ptr<CFG> Graph;
+  std::unique_ptr<ParentMap> Parents;
+  std::unique_ptr<CFGStmtMap> Map;
+  std::unique_ptr<CFGReverseBlockReachabilityAnalysis> Reach;
+};
+
+class CacheableResponseRule {
+public:
+  CacheableResponseRule(ASTContext &Ctx, const Config &Cfg)
+      : Ctx(Ctx), M(Ctx, Cfg), P(M), SM(Ctx.getSourceManager()) {}
+
+  std::vector<Finding> run() {
+    for (const FunctionDecl *FD : functionsToAnalyse(Ctx))
+      collect(FD);
+    std::vector<Finding> Out;
+    if (Headers.empty() && Stores.empty())
+      return Out;
+    for (const HeaderSet &H : Headers)
+      if (std::optional<Finding> F = judgeHeader(H))
+        Out.push_back(std::move(*F));
+    for (const ResponseStore &S : Stores)
+      if (std::optional<Finding> F = judgeStore(S))
+        Out.push_back(std::move(*F));
+    for (const HeaderSet &H : Headers)
+      if (std::optional<Finding> F = judgeCookie(H))
+        Out.push_back(std::move(*F));
+    sortBySource(Out, SM);
+    return Out;
+  }
+
+private:
+  // Collection ------------------------------------------------------------
+
+  void collect(const FunctionDecl *FD) {
+    forEachStmtIn(FD, [&](const Stmt *S, const FunctionDecl *Cur) {
+      visit(S, Cur);
+    });
+  }
+
+  /// The header name of \p E: a string literal, or an enumerator such as
+  /// Beast's `http::field::cache_control`.
+  std::optional<std::string> headerName(const Expr *E) {
+    E = stripConversions(E);
+    if (const auto *SL = dyn_cast<StringLiteral>(E))
+      if (SL->getCharByteWidth() == 1)
+        return SL->getString().str();
+    // An enumerator names the header by kind: show it the usual way.
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (const auto *EC = dyn_cast<EnumConstantDecl>(DRE->getDecl()))
+        if (std::optional<HeaderKind> K = headerKind(EC->getName()))
+          return std::string(*K == HeaderKind::CacheControl ? "Cache-Control"
+                             : *K == HeaderKind::Expires    ? "Expires"
+                             : *K == HeaderKind::Vary       ? "Vary"
+                                                            : "Set-Cookie");
+    return std::nullopt;
+  }
+
+  void addHeader(const Expr *Call, const FunctionDecl *Cur,
+                 const Expr *RespObj, const Expr *NameE, const Expr *Value) {
+    std::optional<std::string> Name = headerName(NameE);
+    if (!Name)
+      return;
+    std::optional<HeaderKind> K = headerKind(*Name);
+    if (!K)
+      return;
+    HeaderSet H;
+    H.Call = Call;
+    H.Func = Cur;
+    H.Kind = *K;
+    H.RespExpr = RespObj;
+    H.Resp = responseRoot(RespObj);
+    // Headers of an outgoing request to a backend are not a response.
+    if (H.Resp && M.isPerRequestClass(M.recordOf(H.Resp->getType())) &&
+        !isResponseType(M, H.Resp->getType()))
+      return;
+    H.Name = *Name;
+    H.Value = Value;
+    // A response object that is a member of a long-lived handler has no
+    // variable; only its Set-Cookie matters, judged by where it lives.
+    if (H.Resp || (H.Kind == HeaderKind::SetCookie &&
+                   M.classifyStorage(RespObj).Kind == Sharing::Shared))
+      Headers.push_back(std::move(H));
+  }
+
+  /// `{"Cache-Control", "public"}` and `std::make_pair(...)`.
+  static bool splitPair(const Expr *E, const Expr *&First,
+                        const Expr *&Second) {
+    const Expr *Inner = ignoreWrappers(E);
+    llvm::SmallVector<const Expr *, 2> Parts;
+    if (const auto *IL = dyn_cast<InitListExpr>(Inner))
+      Parts.append(IL->inits().begin(), IL->inits().end());
+    else if (const auto *CC = dyn_cast<CXXConstructExpr>(Inner))
+      Parts.append(CC->arg_begin(), CC->arg_end());
+    else if (const auto *CE = dyn_cast<CallExpr>(Inner))
+      Parts.append(CE->arg_begin(), CE->arg_end());
+    if (Parts.size() != 2)
+      return false;
+    First = Parts[0];
+    Second = Parts[1];
+    return true;
+  }
+
+  void visit(const Stmt *S, const FunctionDecl *Cur) {
+    const Config &Cfg = M.config();
+    if (const auto *IS = dyn_cast<IfStmt>(S))
+      if (readsCredentials(IS->getCond()))
+        CredentialGuards.push_back(IS->getSourceRange());
+    // `res.headers["Cache-Control"] = "public"`
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S)) {
+      if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2)
+        if (const auto *Sub = dyn_cast<CXXOperatorCallExpr>(
+                OC->getArg(0)->IgnoreParenImpCasts()))
+          if (Sub->getOperator() == OO_Subscript && Sub->getNumArgs() == 2 &&
+              looksLikeHeaders(M, Sub->getArg(0)))
+            addHeader(OC, Cur, Sub->getArg(0), Sub->getArg(1), OC->getArg(1));
+      if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2)
+        if (const auto *Sub = dyn_cast<CXXOperatorCallExpr>(
+                OC->getArg(0)->IgnoreParenImpCasts()))
+          if (Sub->getOperator() == OO_Subscript && Sub->getNumArgs() == 2 &&
+              isResponseType(M, OC->getArg(1)->getType()))
+            addStore(OC, Cur, Sub->getArg(0), Sub->getArg(1), OC->getArg(1));
+      return;
+    }
+    const auto *CE = dyn_cast<CallExpr>(S);
+    if (!CE)
+      return;
+    const FunctionDecl *FD = CE->getDirectCallee();
+    if (!FD || !FD->getIdentifier())
+      return;
+    StringRef Name = FD->getName();
+    const auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
+    const Expr *Obj = MC ? MC->getImplicitObjectArgument() : nullptr;
+    if (Cfg.CacheHelpers.contains(Name)) {
+      const Expr *RespObj = Obj;
+      const Expr *Seconds = nullptr;
+      for (const Expr *Arg : CE->arguments()) {
+        QualType T = Arg->getType();
+        if (!RespObj && M.recordOf(T))
+          RespObj = Arg;
+        else if (!Seconds && T->isIntegerType())
+          Seconds = Arg;
+      }
+      if (RespObj) {
+        HeaderSet H;
+        H.Call = CE;
+        H.Func = Cur;
+        H.Kind = HeaderKind::Helper;
+        H.RespExpr = RespObj;
+        H.Resp = responseRoot(RespObj);
+        H.Name = Name.str();
+        H.Value = Seconds;
+        if (H.Resp)
+          Headers.push_back(std::move(H));
+      }
+      return;
+    }
+    if (!MC)
+      return;
+    if (Cfg.HeaderSetters.contains(Name)) {
+      bool ContainerLike = llvm::is_contained(ContainerSetters, Name);
+      if (!ContainerLike || looksLikeHeaders(M, Obj)) {
+        if (MC->getNumArgs() >= 2)
+          addHeader(MC, Cur, Obj, MC->getArg(0), MC->getArg(1));
+        else if (MC->getNumArgs() == 1) {
+          const Expr *N = nullptr, *V = nullptr;
+          if (splitPair(MC->getArg(0), N, V))
+            addHeader(MC, Cur, Obj, N, V);
+        }
+      }
+    }
+    if (Cfg.InsertMethods.contains(Name) && MC->getNumArgs() >= 1) {
+      const Expr *K = nullptr, *V = nullptr;
+      if (MC->getNumArgs() >= 2) {
+        K = MC->getArg(0);
+        V = MC->getArg(1);
+      } else if (!splitPair(MC->getArg(0), K, V)) {
+        return;
+      }
+      if (isResponseType(M, V->getType()))
+        addStore(MC, Cur, Obj, K, V);
+    }
+  }
+
+  /// A response stored in a cache that outlives the request.
+  void addStore(const Expr *Call, const FunctionDecl *Cur, const Expr *CacheObj,
+                const Expr *Key, const Expr *Value) {
+    QualType T = CacheObj->getType();
+    bool Named = M.isCacheType(T);
+    if (!Named && !M.isAssociativeContainer(T))
+      return;
+    StorageInfo SI = M.classifyStorage(CacheObj);
+    if (SI.Kind == Sharing::PerRequest ||
+        (!Named && SI.Kind != Sharing::Shared))
+      return;
+    ResponseStore St;
+    St.Call = Call;
+    St.Func = Cur;
+    St.Key = Key;
+    St.Value = Value;
+    St.Resp = responseRoot(Value);
+    St.CacheDecl = SI.Decl;
+    St.CacheName = SI.Decl ? SI.Decl->getNameAsString() : M.text(CacheObj, 40);
+    Stores.push_back(std::move(St));
+  }
+
+  /// A condition that reads the request's credentials
+  /// (`req.header("Authorization").empty()`): the code tells anonymous
+  /// requests from signed-in ones there.
+  bool readsCredentials(const Expr *Cond) {
+    bool Hit = false;
+    forEachStmt(Cond, [&](const Stmt *S) {
+      const auto *CE = dyn_cast<CallExpr>(S);
+      if (Hit || !CE)
+        return;
+      for (const Expr *Arg : CE->arguments())
+        if (const auto *SL = dyn_cast<StringLiteral>(ignoreWrappers(Arg)))
+          if (SL->getCharByteWidth() == 1 &&
+              M.config().IdentityHeaders.containsExact(SL->getString()))
+            Hit = true;
+      if (!Hit && P.identitySource(CE) && !isa<CXXOperatorCallExpr>(CE)) {
+        const FunctionDecl *FD = CE->getDirectCallee();
+        // A cookie read (`req.cookie("sid")`), not `session.user_id()`.
+        Hit = FD && FD->getIdentifier() && isWord(FD->getName(), "cookie");
+      }
+    });
+    return Hit;
+  }
+
+  // Values ----------------------------------------------------------------
+
+  /// The text of a header value built from literals and numbers; parts the
+  /// engine cannot compute are `Unknown`.
+  std::string valueText(const Expr *E, unsigned Depth = 0) {
+    if (!E || Depth > 8)
+      return std::string(1, Unknown);
+    E = stripConversions(E);
+    if (const auto *SL = dyn_cast<StringLiteral>(E))
+      return SL->getCharByteWidth() == 1 ? SL->getString().str()
+                                         : std::string(1, Unknown);
+    if (E->getType()->isIntegerType() && !E->isValueDependent()) {
+      Expr::EvalResult R;
+      if (E->EvaluateAsInt(R, Ctx))
+        return llvm::toString(R.Val.getInt(), 10);
+    }
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+      if ((OC->getOperator() == OO_Plus || OC->getOperator() == OO_PlusEqual) &&
+          OC->getNumArgs() == 2)
+        return valueText(OC->getArg(0), Depth + 1) +
+               valueText(OC->getArg(1), Depth + 1);
+      return std::string(1, Unknown);
+    }
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      // `value.c_str()`, `value.str()`.
+      if (MC->getNumArgs() == 0)
+        return valueText(MC->getImplicitObjectArgument(), Depth + 1);
+      return std::string(1, Unknown);
+    }
+    if (const auto *CE = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *FD = CE->getDirectCallee();
+      if (FD && FD->getIdentifier() && FD->getName() == "to_string" &&
+          CE->getNumArgs() == 1)
+        return valueText(CE->getArg(0), Depth + 1);
+      return std::string(1, Unknown);
+    }
+    if (const auto *CC = dyn_cast<CXXConstructExpr>(E)) {
+      if (CC->getNumArgs() == 1)
+        return valueText(CC->getArg(0), Depth + 1);
+      return std::string(1, Unknown);
+    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!VD || !VD->getInit() || isa<ParmVarDecl>(VD))
+        return std::string(1, Unknown);
+      if (VD->getType().isConstQualified() || VD->isConstexpr())
+        return valueText(VD->getInit(), Depth + 1);
+      // A local written once, where it is declared.
+      if (const auto *Owner =
+              dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod()))
+        if (VD->isLocalVarDecl() && !P.writesIn(Owner).count(VD))
+          return valueText(VD->getInit(), Depth + 1);
+    }
+    return std::string(1, Unknown);
+  }
+
+  /// For notes and messages: unknown parts become `...`.
+  static std::string shown(StringRef Text) {
+    std::string Out;
+    for (char C : Text.trim()) {
+      if (C == ' ' && StringRef(Out).endswith(" "))
+        continue;
+      if (C != Unknown)
+        Out.push_back(C);
+      else if (!StringRef(Out).endswith("..."))
+        Out += "...";
+    }
+    return Out;
+  }
+
+  /// An `Expires` value in the future: a date literal after this year, or
+  /// a computed date that adds a positive number of seconds (`now + 3600`).
+  bool expiresInFuture(const Expr *Value) {
+    std::string Text = valueText(Value);
+    if (!StringRef(Text).contains(Unknown)) {
+      std::time_t Now = std::time(nullptr);
+      int ThisYear = std::gmtime(&Now)->tm_year + 1900;
+      llvm::SmallVector<StringRef, 8> Words;
+      StringRef(Text).split(Words, ' ', -1, false);
+      for (StringRef W : Words) {
+        unsigned Year = 0;
+        if (W.size() == 4 && !W.getAsInteger(10, Year))
+          return int(Year) > ThisYear;
+      }
+      return false;
+    }
+    bool Adds = false;
+    forEachStmt(Value, [&](const Stmt *S) {
+      const Expr *L = nullptr, *R = nullptr;
+      if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+        if (BO->getOpcode() == BO_Add) {
+          L = BO->getLHS();
+          R = BO->getRHS();
+        }
+      } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S)) {
+        if (OC->getOperator() == OO_Plus && OC->getNumArgs() == 2) {
+          L = OC->getArg(0);
+          R = OC->getArg(1);
+        }
+      }
+      for (const Expr *Side : {L, R}) {
+        if (!Side || Adds)
+          continue;
+        Expr::EvalResult Res;
+        const Expr *In = ignoreWrappers(Side);
+        if (In->getType()->isIntegerType() && !In->isValueDependent() &&
+            In->EvaluateAsInt(Res, Ctx) && Res.Val.getInt().isStrictlyPositive())
+          Adds = true;
+      }
+    });
+    return Adds;
+  }
+
+  /// Whether \p H makes the response storable by shared caches.
+  bool makesStorable(const HeaderSet &H) {
+    switch (H.Kind) {
+    case HeaderKind::CacheControl:
+      return parseCacheControl(valueText(H.Value)).Storable;
+    case HeaderKind::Expires:
+      return expiresInFuture(H.Value);
+    case HeaderKind::Helper: {
+      if (!H.Value)
+        return true;
+      Expr::EvalResult R;
+      const Expr *V = ignoreWrappers(H.Value);
+      // A TTL the engine cannot compute still asks for caching: that is
+      // what the helper is for.
+      if (V->isValueDependent() || !V->EvaluateAsInt(R, Ctx))
+        return true;
+      return R.Val.getInt().isStrictlyPositive();
+    }
+    default:
+      return false;
+    }
+  }
+
+  std::string describe(const HeaderSet &H) {
+    if (H.Kind == HeaderKind::Helper)
+      return M.text(H.Call);
+    return H.Name + ": " + shown(valueText(H.Value));
+  }
+
+  // Judgement -------------------------------------------------------------
+
+  Reachability &reach(const FunctionDecl *F) {
+    auto &Slot = CFGs[F];
+    if (!Slot)
+      Slot = std::make_unique<Reachability>(F, Ctx);
+    return *Slot;
+  }
+
+  /// \p A and \p B, both in \p F (or lambdas in it), can run in one request.
+  bool together(const FunctionDecl *FA, const Stmt *A, const FunctionDecl *FB,
+                const Stmt *B) {
+    if (FA != FB)
+      return true;
+    return reach(FA).together(A, B);
+  }
+
+  bool sharedOkFunction(const FunctionDecl *F) {
+    for (const FunctionDecl *Cur = F; Cur; Cur = enclosingFunction(Cur))
+      for (const FunctionDecl *R : Cur->redecls())
+        if (Model::hasAnnotation(R, SharedOkAnnotation))
+          return true;
+    return false;
+  }
+
+  /// Values written into the response variable: its initialiser, body and
+  /// header assignments, setters, out-parameters; in source order.
+  const std::vector<const Expr *> &writesInto(const VarDecl *Resp) {
+    auto It = RespWrites.find(Resp);
+    if (It != RespWrites.end())
+      return It->second;
+    std::vector<const Expr *> &Out = RespWrites[Resp];
+    if (Resp->getInit() && !isa<ParmVarDecl>(Resp))
+      Out.push_back(Resp->getInit());
+    if (const auto *Owner =
+            dyn_cast_or_null<FunctionDecl>(Resp->getParentFunctionOrMethod())) {
+      const Provenance::WriteIndex &W = P.writesIn(Owner);
+      auto WI = W.find(Resp);
+      if (WI != W.end())
+        Out.insert(Out.end(), WI->second.begin(), WI->second.end());
+    }
+    std::stable_sort(Out.begin(), Out.end(), [&](const Expr *A, const Expr *B) {
+      return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
+    });
+    return Out;
+  }
+
+  /// The first per-user value written into \p Resp on a path through
+  /// \p At, as a note.
+  std::optional<FindingNote> perUserWrite(const VarDecl *Resp,
+                                          const FunctionDecl *F,
+                                          const Stmt *At) {
+    const auto *Owner =
+        dyn_cast_or_null<FunctionDecl>(Resp->getParentFunctionOrMethod());
+    for (const Expr *V : writesInto(Resp)) {
+      if (!P.of(V).perUser())
+        continue;
+      // `crow::response res(Render(...))`: the argument, not the variable.
+      if (const auto *CC = dyn_cast<CXXConstructExpr>(ignoreWrappers(V)))
+        for (const Expr *Arg : CC->arguments())
+          if (P.of(Arg).perUser()) {
+            V = Arg;
+            break;
+          }
+      if (Owner && outermost(F) == outermost(Owner) &&
+          !together(F, At, Owner, V))
+        continue;
+      return FindingNote{V->getBeginLoc(), "per-user data '" + M.text(V) +
+                                               "' enters the response here"};
+    }
+    return std::nullopt;
+  }
+
+  /// Another header on the same response decides: a `private`/`no-store`
+  /// Cache-Control, or a Vary on the user's credentials or on `*`.
+  bool overridden(const HeaderSet &H) {
+    for (const HeaderSet &O : Headers) {
+      if (&O == &H || O.Resp != H.Resp ||
+          !together(H.Func, H.Call, O.Func, O.Call))
+        continue;
+      if (O.Kind == HeaderKind::CacheControl &&
+          parseCacheControl(valueText(O.Value)).Blocks)
+        return true;
+      if (O.Kind == HeaderKind::Vary) {
+        std::string V = StringRef(valueText(O.Value)).lower();
+        StringRef VR(V);
+        // A Vary the engine cannot read may well name the cookie.
+        if (VR.contains(Unknown) || VR.contains("cookie") ||
+            VR.contains("authorization") || VR.contains('*'))
+          return true;
+      }
+    }
+    return false;
+  }
+
+  std::optional<FindingNote> varyNote(const HeaderSet &H) {
+    for (const HeaderSet &O : Headers)
+      if (O.Kind == HeaderKind::Vary && O.Resp == H.Resp &&
+          together(H.Func, H.Call, O.Func, O.Call))
+        return FindingNote{O.Call->getBeginLoc(),
+                           "'" + describe(O) +
+                               "' does not separate users: it names neither "
+                               "'Authorization' nor 'Cookie'"};
+    return std::nullopt;
+  }
+
+  FindingNote identityNote(const Evidence &Id) {
+    return {Id.Loc, "user identity '" + Id.Text + "' is available here"};
+  }
+
+  std::optional<Finding> judgeHeader(const HeaderSet &H) {
+    if (H.Kind == HeaderKind::Vary || H.Kind == HeaderKind::SetCookie ||
+        !H.Resp)
+      return std::nullopt;
+    if (M.isSharedOk(H.Resp) || sharedOkFunction(H.Func))
+      return std::nullopt;
+    if (!makesStorable(H))
+      return std::nullopt;
+    Evidence Id = P.identityAvailableIn(H.Func);
+    if (!Id.valid() || overridden(H))
+      return std::nullopt;
+    std::optional<FindingNote> PerUser = perUserWrite(H.Resp, H.Func, H.Call);
+    if (!PerUser)
+      return std::nullopt;
+    Finding F;
+    F.Check = CacheableResponseCheckName.str();
+    F.Loc = H.Call->getBeginLoc();
+    F.Message = "response is made storable by shared caches ('" + describe(H) +
+                "') but carries per-user data";
+    F.Notes.push_back(*PerUser);
+    F.Notes.push_back(identityNote(Id));
+    if (std::optional<FindingNote> Vary = varyNote(H))
+      F.Notes.push_back(*Vary);
+    return F;
+  }
+
+  bool guarded(const Expr *Call) {
+    SourceLocation L = Call->getBeginLoc();
+    for (SourceRange R : CredentialGuards)
+      if (!SM.isBeforeInTranslationUnit(L, R.getBegin()) &&
+          !SM.isBeforeInTranslationUnit(R.getEnd(), L))
+        return true;
+    return false;
+  }
+
+  /// A store of a response into a cache every user reads, made where the
+  /// request is signed in, under a key without the user.
+  bool sharedStore(const ResponseStore &S) {
+    if ((S.CacheDecl && M.isSharedOk(S.CacheDecl)) || sharedOkFunction(S.Func))
+      return false;
+    if (!P.identityAvailableIn(S.Func).valid())
+      return false;
+    if (P.of(S.Key).identifies() || M.isIdentityType(S.Key->getType()))
+      return false;
+    return !guarded(S.Call);
+  }
+
+  std::optional<FindingNote> storedPerUser(const ResponseStore &S) {
+    if (S.Resp)
+      if (std::optional<FindingNote> N = perUserWrite(S.Resp, S.Func, S.Call))
+        return N;
+    if (!S.Resp && P.of(S.Value).perUser())
+      return FindingNote{S.Value->getBeginLoc(),
+                         "per-user data '" + M.text(S.Value) +
+                             "' enters the response here"};
+    // A reverse proxy: the response comes from a backend that received the
+    // whole request, credentials included.
+    llvm::SmallVector<const Expr *, 4> Sources;
+    if (S.Resp)
+      Sources.append(writesInto(S.Resp).begin(), writesInto(S.Resp).end());
+    else
+      Sources.push_back(S.Value);
+    for (const Expr *V : Sources) {
+      const auto *CE = dyn_cast<CallExpr>(ignoreWrappers(V));
+      if (!CE)
+        continue;
+      for (const Expr *Arg : CE->arguments()) {
+        const CXXRecordDecl *RD = M.recordOf(Arg->getType());
+        if (RD && RD->getIdentifier() && M.isPerRequestClass(RD) &&
+            (isWord(RD->getName(), "request") || isWord(RD->getName(), "req")))
+          return FindingNote{CE->getBeginLoc(),
+                             "the response is produced from request '" +
+                                 M.text(Arg) +
+                                 "', credentials included, here"};
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Finding> judgeStore(const ResponseStore &S) {
+    if (!sharedStore(S))
+      return std::nullopt;
+    std::optional<FindingNote> PerUser = storedPerUser(S);
+    if (!PerUser)
+      return std::nullopt;
+    Finding F;
+    F.Check = CacheableResponseCheckName.str();
+    F.Loc = S.Call->getBeginLoc();
+    F.Message = "personalised response is stored in shared response cache '" +
+                S.CacheName + "' under '" + M.text(S.Key) +
+                "', which does not identify the user";
+    F.Notes.push_back(*PerUser);
+    F.Notes.push_back(identityNote(P.identityAvailableIn(S.Func)));
+    return F;
+  }
+
+  /// A per-user Set-Cookie on a response object that other users get too.
+  std::optional<Finding> judgeCookie(const HeaderSet &H) {
+    if (H.Kind != HeaderKind::SetCookie || !H.Value)
+      return std::nullopt;
+    StorageInfo SI = M.classifyStorage(H.RespExpr);
+    if (M.isSharedOk(H.Resp) || M.isSharedOk(SI.Decl) ||
+        sharedOkFunction(H.Func))
+      return std::nullopt;
+    Prov V = P.of(H.Value);
+    if (!V.perUser())
+      return std::nullopt;
+    Finding F;
+    F.Check = CacheableResponseCheckName.str();
+    F.Loc = H.Call->getBeginLoc();
+    std::string Name = H.Resp ? H.Resp->getNameAsString()
+                              : SI.Decl ? SI.Decl->getNameAsString()
+                                        : M.text(H.RespExpr, 40);
+    if (SI.Kind == Sharing::Shared) {
+      F.Message = "per-user cookie is set on response '" + Name +
+                  "', which is shared between requests (" + SI.Why + ")";
+    } else {
+      const ResponseStore *Hit = nullptr;
+      for (const ResponseStore &S : Stores)
+        if (H.Resp && S.Resp == H.Resp && together(H.Func, H.Call, S.Func, S.Call) &&
+            sharedStore(S)) {
+          Hit = &S;
+          break;
+        }
+      if (!Hit)
+        return std::nullopt;
+      F.Message = "per-user cookie is set on response '" + Name +
+                  "', which is stored in shared response cache '" +
+                  Hit->CacheName + "'";
+      F.Notes.push_back({Hit->Call->getBeginLoc(),
+                         "'" + Name + "' is stored in '" + Hit->CacheName +
+                             "' under '" + M.text(Hit->Key) + "' here"});
+    }
+    F.Notes.push_back({V.PerUser.Loc, "the cookie value derives from per-user "
+                                      "data '" +
+                                          V.PerUser.Text + "'"});
+    Evidence Id = P.identityAvailableIn(H.Func);
+    if (Id.valid())
+      F.Notes.push_back(identityNote(Id));
+    return F;
+  }
+
+  ASTContext &Ctx;
+  Model M;
+  Provenance P;
+  const SourceManager &SM;
+  std::vector<HeaderSet> Headers;
+  std::vector<ResponseStore> Stores;
+  std::vector<SourceRange> CredentialGuards;
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<Reachability>> CFGs;
+  llvm::DenseMap<const VarDecl *, std::vector<const Expr *>> RespWrites;
+};
+
+} // namespace
+
+std::vector<Finding> findCacheableResponseIssues(ASTContext &Ctx,
+                                                 const Config &Cfg) {
+  return CacheableResponseRule(Ctx, Cfg).run();
+}
+
+} // namespace crossuser
