@@ -75,6 +75,9 @@ public:
 
   static const unsigned MaxCallDepth = 8;
   static const unsigned MaxSteps = 20000;
+  /// How deeply expressions nest into one another (through operands and
+  /// arguments) before the rest is not looked at.
+  static const unsigned MaxNesting = 256;
 
 private:
   Prov eval(const clang::Expr *E, const clang::FunctionDecl *Ctx,
@@ -102,6 +105,7 @@ private:
       Writes;
   llvm::DenseMap<const clang::FunctionDecl *, Evidence> IdentityMemo;
   unsigned Steps = 0;
+  unsigned Nesting = 0;
 };
 
 /// Every function definition a check looks at, in source order: primary

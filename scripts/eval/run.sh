@@ -18,10 +18,11 @@ json.dump(kept, open(sys.argv[2], "w"), indent=1)
 print("%d of %d entries kept (%d name missing files)" % (len(kept), len(entries), len(entries) - len(kept)))
 PY
 
-# 1. crossuser-check, timed, with peak RSS.
+# 1. crossuser-check, timed, with peak RSS. The report goes to stdout so
+#    that it is written even when some TUs do not compile (exit 2).
 /usr/bin/time -v -o "$out/time-crossuser.txt" \
   "$cu" -p "$out/db" -j "$jobs" --root "$root" --header-filter "^$root/" \
-  --format json -o "$out/findings.json" 2> "$out/crossuser.stderr" && rc=0 || rc=$?
+  --format json -o - > "$out/findings.json" 2> "$out/crossuser.stderr" && rc=0 || rc=$?
 echo "crossuser-check exit status: $rc"
 
 # 2. clang-16 -fsyntax-only over the same TUs with the same flags and the
@@ -50,8 +51,8 @@ files = set()
 for d in glob.glob(os.path.join(sys.argv[1], "*.d")):
     text = open(d).read().replace("\\\n", " ")
     for tok in text.split(":", 1)[1].split():
-        p = os.path.realpath(tok)
-        if p.startswith(os.path.realpath(sys.argv[2]) + os.sep):
+        p = os.path.normpath(os.path.join(os.path.dirname(d), tok)) if not os.path.isabs(tok) else os.path.normpath(tok)
+        if p.startswith(os.path.abspath(sys.argv[2]) + os.sep):
             files.add(p)
 lines = sum(sum(1 for l in open(f, errors="replace") if l.strip()) for f in files)
 print("files: %d\nnon-blank lines: %d" % (len(files), lines))
