@@ -137,8 +137,20 @@ static bool isNonIdentityPhrase(llvm::ArrayRef<std::string> Words, size_t I) {
          Next == "mode";
 }
 
+/// Words that make a name a quantity or a setting about users or sessions
+/// (`session_timeout_`, `max_users`, `user_count`), which identifies no one.
+static bool isQuantityWord(StringRef W) {
+  return W == "timeout" || W == "ttl" || W == "interval" || W == "period" ||
+         W == "duration" || W == "delay" || W == "lifetime" ||
+         W == "expiry" || W == "expiration" || W == "count" || W == "num" ||
+         W == "number" || W == "size" || W == "limit" || W == "max" ||
+         W == "min" || W == "capacity" || W == "length" || W == "len";
+}
+
 static bool nameHasIdentityWord(const WordSet &Names, StringRef Name) {
   std::vector<std::string> Words = splitWords(Name);
+  if (llvm::any_of(Words, [](const std::string &W) { return isQuantityWord(W); }))
+    return false;
   for (size_t I = 0; I < Words.size(); ++I)
     if (Names.containsExact(Words[I]) && !isNonIdentityPhrase(Words, I))
       return true;

@@ -55,7 +55,31 @@ private:
   SessionStartCallback onSessionStart_;
 };
 
-// 3. The User-Agent names client software, not a user (drogon's
+// 3. Quantities and settings named for sessions or users identify no one,
+//    whatever their type (trantor's TLS session cache, a session timer).
+struct TimerLoop {
+  long runAfter(int delay);
+};
+class TimedEntries {
+public:
+  void store(TimerLoop *loop, const std::string &key) {
+    entries_.push_back(Entry{key, loop->runAfter(sessionTimeout_)});
+    timer_ = loop->runAfter(maxUsers_ + userCount_);
+  }
+
+private:
+  struct Entry {
+    std::string key;
+    long timer;
+  };
+  int sessionTimeout_ = 3600;
+  int maxUsers_ = 10, userCount_ = 0;
+  long timer_ = 0;
+  std::vector<Entry> entries_;
+};
+TimedEntries g_timed;
+
+// 4. The User-Agent names client software, not a user (drogon's
 //    HttpClientImpl).
 class HttpClientImpl {
 public:
