@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes a compilation database for the parts of userver the evaluation in
-docs/evaluation.md analyses: core/src/{cache,server/handlers,server/auth,
-components,dynamic_config} and the samples that need only the core.
+docs/evaluation.md analyses: core/src/{cache,server,clients/http,components,
+dynamic_config,utils} and the samples that need only the core.
 
 userver's own CMake cannot be configured offline (it sets up a Python venv
 from PyPI as the root project, and core needs generated dynamic-config
@@ -19,8 +19,8 @@ src = os.path.abspath(sys.argv[1])
 build = os.path.abspath(sys.argv[2])
 os.makedirs(build, exist_ok=True)
 
-dirs = ["core/src/cache", "core/src/server/handlers", "core/src/server/auth",
-        "core/src/components", "core/src/dynamic_config",
+dirs = ["core/src/cache", "core/src/server", "core/src/clients/http",
+        "core/src/components", "core/src/dynamic_config", "core/src/utils",
         "samples/hello_service", "samples/http_caching", "samples/config_service",
         "samples/http_middleware_service", "samples/static_service",
         "samples/multipart_service", "samples/websocket_service",
