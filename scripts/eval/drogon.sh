@@ -6,10 +6,12 @@
 # libbrotli-dev libc-ares-dev libyaml-cpp-dev libhiredis-dev libgtest-dev.
 set -euo pipefail
 src="$(cd "$1" && pwd)"; trantor="$(cd "$2" && pwd)"; build="$3"
-# drogon vendors trantor as a git submodule; use the given checkout.
+# drogon vendors trantor as a git submodule; put the given checkout there.
+# A copy, not a symlink: drogon's tests include "../lib/src/..." relative to
+# an include directory, which a symlink would resolve outside the tree.
 if [ ! -f "$src/trantor/CMakeLists.txt" ]; then
-  rmdir "$src/trantor" 2>/dev/null || true
-  ln -sfn "$trantor" "$src/trantor"
+  rm -rf "$src/trantor"
+  cp -a "$trantor" "$src/trantor"
 fi
 cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
   -DCMAKE_CXX_COMPILER=clang++-16 -DCMAKE_C_COMPILER=clang-16 \

@@ -60,11 +60,14 @@ PY
 
 wall() { grep 'Elapsed (wall' "$1" | awk '{print $NF}'; }
 rss() { grep 'Maximum resident' "$1" | awk '{print $NF}'; }
+# CPU time (user + system, of the process and its children): on a shared
+# machine it moves far less than wall time does with other people's load.
+cpu() { awk -F': ' '/User time|System time/ {s += $2} END {printf "%.1f s", s}' "$1"; }
 {
   echo "translation units: $(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$out/db/compile_commands.json")"
   cat "$out/lines.txt"
   echo "findings: $(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['findings']))" "$out/findings.json" 2>/dev/null || echo '?')"
-  echo "crossuser-check -j$jobs: wall $(wall "$out/time-crossuser.txt"), peak RSS $(rss "$out/time-crossuser.txt") KB, exit $rc"
-  echo "clang-16 -fsyntax-only -P$jobs: wall $(wall "$out/time-syntax.txt")"
+  echo "crossuser-check -j$jobs: wall $(wall "$out/time-crossuser.txt"), CPU $(cpu "$out/time-crossuser.txt"), peak RSS $(rss "$out/time-crossuser.txt") KB, exit $rc"
+  echo "clang-16 -fsyntax-only -P$jobs: wall $(wall "$out/time-syntax.txt"), CPU $(cpu "$out/time-syntax.txt"), peak RSS of one process $(rss "$out/time-syntax.txt") KB"
   tail -1 "$out/crossuser.stderr"
 } | tee "$out/summary.txt"
