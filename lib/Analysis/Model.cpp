@@ -139,12 +139,13 @@ static bool isNonIdentityPhrase(llvm::ArrayRef<std::string> Words, size_t I) {
 
 /// Words that make a name a quantity or a setting about users or sessions
 /// (`session_timeout_`, `max_users`, `user_count`), which identifies no one.
+/// Not "number": an `account_number` identifies an account.
 static bool isQuantityWord(StringRef W) {
   return W == "timeout" || W == "ttl" || W == "interval" || W == "period" ||
          W == "duration" || W == "delay" || W == "lifetime" ||
-         W == "expiry" || W == "expiration" || W == "count" || W == "num" ||
-         W == "number" || W == "size" || W == "limit" || W == "max" ||
-         W == "min" || W == "capacity" || W == "length" || W == "len";
+         W == "expiry" || W == "expiration" || W == "count" || W == "size" ||
+         W == "limit" || W == "max" || W == "min" || W == "capacity" ||
+         W == "length" || W == "len";
 }
 
 static bool nameHasIdentityWord(const WordSet &Names, StringRef Name) {

@@ -115,6 +115,7 @@ TEST_F(ModelTest, NamesThatOnlyLookLikeIdentities) {
     unsigned sessionTimeout_; double session_ttl; long max_users; int user_count;
     SessionCallback on_session; void (*user_hook)(int);
     std::string session_id; std::string userName; int owner;
+    std::string account_number;
   )cpp");
   EXPECT_FALSE(M->isIdentityDecl(decl("session"))) << "a TLS session";
   EXPECT_FALSE(M->isIdentityType(typeOfVar("session")));
@@ -130,6 +131,7 @@ TEST_F(ModelTest, NamesThatOnlyLookLikeIdentities) {
   EXPECT_TRUE(M->isIdentityDecl(decl("session_id")));
   EXPECT_TRUE(M->isIdentityDecl(decl("userName")));
   EXPECT_TRUE(M->isIdentityDecl(decl("owner")));
+  EXPECT_TRUE(M->isIdentityDecl(decl("account_number")));
 }
 
 TEST_F(ModelTest, StorageClassification) {
