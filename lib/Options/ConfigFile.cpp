@@ -161,7 +161,9 @@ std::string findConfigFile(llvm::StringRef Dir) {
     llvm::StringRef Parent = llvm::sys::path::parent_path(Cur);
     if (Parent == Cur)
       break;
-    Cur = Parent;
+    // Parent points into Cur: assigning it would read from the storage the
+    // assignment clears (found by the assertions of scripts/asan.sh).
+    Cur.resize(Parent.size());
   }
   return "";
 }
