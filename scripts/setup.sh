@@ -7,7 +7,7 @@ LLVM_VERSION="${CROSSUSER_LLVM_VERSION:-16}"
 pkgs=(cmake ninja-build python3 git
       "clang-${LLVM_VERSION}" "llvm-${LLVM_VERSION}-dev" "libclang-${LLVM_VERSION}-dev"
       "clang-tidy-${LLVM_VERSION}" "clang-tools-${LLVM_VERSION}" "llvm-${LLVM_VERSION}-tools"
-      googletest libgtest-dev)
+      googletest libgtest-dev "libclang-rt-${LLVM_VERSION}-dev")
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -5,7 +5,7 @@ import lit.formats
 config.name = "crossuser"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs", "unittests", "CMakeLists.txt"]
+config.excludes = ["Inputs", "unittests", "CMakeLists.txt", "corpus"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.crossuser_obj_root, "test")
 
@@ -48,6 +48,14 @@ for other in ("14", "15", "16", "17"):
         config.substitutions.append(("%other_tidy_major", other))
         config.substitutions.append(("%other_tidy", other_tidy))
         break
+# The libFuzzer targets (test/fuzz/CMakeLists.txt, option CROSSUSER_FUZZ).
+if config.crossuser_fuzz:
+    config.available_features.add("fuzzer")
+config.substitutions.append(
+    ("%fuzz_bin", os.path.join(config.crossuser_obj_root, "test", "fuzz")))
+config.substitutions.append(
+    ("%fuzz_corpus", os.path.join(config.test_source_root, "fuzz", "corpus")))
+
 import shutil
 if shutil.which("dpkg-deb"):
     config.available_features.add("dpkg")

@@ -532,6 +532,40 @@ private:
     return std::nullopt;
   }
 
+  /// `sessions.insert(newId, session)` after `session->setSessionId(newId)`:
+  /// the key is the stored identity's own id, so the cache is where
+  /// identities are looked up by id (a session store), not one user's data
+  /// under a key every user shares.
+  bool keyIsStoredIdentitysId(const CacheOp &Op) {
+    const VarDecl *KeyVar = rootVar(Op.Key);
+    const FunctionDecl *F = outermost(Op.Func);
+    if (!KeyVar || !F || !F->getBody())
+      return false;
+    for (const Expr *V : Op.Values) {
+      const VarDecl *Obj = rootVar(V);
+      if (!Obj || !M.isIdentityType(V->getType()))
+        continue;
+      bool Found = false;
+      forEachStmt(
+          F->getBody(),
+          [&](const Stmt *S) {
+            const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
+            const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
+            if (Found || !MD || !MD->getIdentifier() ||
+                !M.config().IdentifyingMembers.matchesAnyWord(MD->getName()) ||
+                rootVar(MC->getImplicitObjectArgument()) != Obj)
+              return;
+            for (const Expr *A : MC->arguments())
+              if (rootVar(A) == KeyVar)
+                Found = true;
+          },
+          /*EnterLambdas=*/false);
+      if (Found)
+        return true;
+    }
+    return false;
+  }
+
   /// The lookup result is compared with the current user before use:
   /// the ownership check lives after the lookup instead of in the key.
   bool ownerChecked(const CacheOp &Lookup) {
@@ -711,6 +745,8 @@ private:
     if (!PerUser)
       return std::nullopt;
     if (Op.IsInsert ? cacheOwnerChecked(Op) : ownerChecked(Op))
+      return std::nullopt;
+    if (Op.IsInsert && keyIsStoredIdentitysId(Op))
       return std::nullopt;
     Finding F;
     F.Check = CacheKeyCheckName.str();

@@ -18,7 +18,7 @@ static const OptionSpec Specs[] = {
      "repository;repo;service;manager;store;storage;db;database;client;cache;"
      "lru;factory;provider;handler;controller;dao;registry;pool;loader;api;"
      "server;gateway;table;index;map;list;set;vector;lock;mutex;stats;"
-     "metrics;config;options;builder",
+     "metrics;config;options;builder;ssl;tls;socket",
      "Words that keep a type out of IdentityTypes even when it has an "
      "identity word (`UserRepository`, `SessionStore`)."},
     {"IdentifyingMembers",

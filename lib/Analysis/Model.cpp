@@ -104,7 +104,64 @@ bool Model::isIdentityType(QualType T) {
   return R;
 }
 
+/// Code, not data: function pointers, lambdas, `std::function` and other
+/// function objects. A callback named for sessions
+/// (`AdviceStartSessionCallback`) does not hold a user.
+static bool isCallableType(QualType T) {
+  if (T.isNull())
+    return false;
+  T = T.getNonReferenceType().getCanonicalType();
+  if (T->isFunctionPointerType() || T->isMemberFunctionPointerType() ||
+      T->isFunctionType() || T->isBlockPointerType())
+    return true;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  RD = RD->getDefinition();
+  if (RD->isLambda())
+    return true;
+  for (const CXXMethodDecl *MD : RD->methods())
+    if (MD->getOverloadedOperator() == OO_Call)
+      return true;
+  return false;
+}
+
+/// Two-word names in which an identity word does not name a user: the
+/// HTTP User-Agent is client software, user space is the OS's.
+static bool isNonIdentityPhrase(llvm::ArrayRef<std::string> Words, size_t I) {
+  if (Words[I] == "useragent")
+    return true;
+  if (Words[I] != "user" || I + 1 >= Words.size())
+    return false;
+  const std::string &Next = Words[I + 1];
+  return Next == "agent" || Next == "space" || Next == "land" ||
+         Next == "mode";
+}
+
+/// Words that make a name a quantity or a setting about users or sessions
+/// (`session_timeout_`, `max_users`, `user_count`), which identifies no one.
+/// Not "number": an `account_number` identifies an account.
+static bool isQuantityWord(StringRef W) {
+  return W == "timeout" || W == "ttl" || W == "interval" || W == "period" ||
+         W == "duration" || W == "delay" || W == "lifetime" ||
+         W == "expiry" || W == "expiration" || W == "count" || W == "size" ||
+         W == "limit" || W == "max" || W == "min" || W == "capacity" ||
+         W == "length" || W == "len";
+}
+
+static bool nameHasIdentityWord(const WordSet &Names, StringRef Name) {
+  std::vector<std::string> Words = splitWords(Name);
+  if (llvm::any_of(Words, [](const std::string &W) { return isQuantityWord(W); }))
+    return false;
+  for (size_t I = 0; I < Words.size(); ++I)
+    if (Names.containsExact(Words[I]) && !isNonIdentityPhrase(Words, I))
+      return true;
+  return false;
+}
+
 bool Model::isIdentityTypeUncached(QualType T) {
+  if (isCallableType(T))
+    return false;
   auto NameIsIdentity = [&](StringRef N) {
     return Cfg.IdentityTypes.matchesAnyWord(N) &&
            !Cfg.NonIdentityTypes.matchesAnyWord(N);
@@ -200,8 +257,10 @@ bool Model::isValueLikeType(QualType T) const {
   if (T.isNull())
     return false;
   T = stripWrappers(T);
+  // A flag, a timeout or a ratio (`session_timeout_`) cannot identify
+  // anyone; neither can a callback (`on_session_start`).
   if (T.isNull() || T->isVoidType() || T->isBooleanType() ||
-      T->isFunctionType())
+      T->isFunctionType() || T->isRealFloatingType() || isCallableType(T))
     return false;
   const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
   if (!RD || !RD->getIdentifier())
@@ -229,7 +288,7 @@ bool Model::isIdentityDecl(const ValueDecl *D) {
     R = true;
   else if (isIdentityType(T))
     R = true;
-  else if (D->getIdentifier() && Cfg.IdentityNames.matchesAnyWord(D->getName()))
+  else if (D->getIdentifier() && nameHasIdentityWord(Cfg.IdentityNames, D->getName()))
     R = isValueLikeType(T);
   IdentityDeclMemo[D] = R;
   return R;

@@ -4,6 +4,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/ScopeExit.h"
 
 using namespace clang;
 
@@ -348,8 +349,13 @@ Prov Provenance::fromIdentityMember(const Expr *Obj, StringRef Member,
 
 Prov Provenance::eval(const Expr *E, const FunctionDecl *Ctx, unsigned Depth) {
   Prov P;
-  if (!E || ++Steps > MaxSteps)
+  // A key of thousands of operands (`a + b + ...`) nests as deeply; past
+  // the bound its innermost operands are not looked at, so that such a key
+  // cannot overflow the stack (it did under AddressSanitizer).
+  if (!E || ++Steps > MaxSteps || Nesting >= MaxNesting)
     return P;
+  ++Nesting;
+  auto Unnest = llvm::make_scope_exit([this] { --Nesting; });
   E = ignoreWrappers(E);
   if (isa<StringLiteral>(E) || isa<IntegerLiteral>(E) ||
       isa<CharacterLiteral>(E) || isa<FloatingLiteral>(E) ||

@@ -94,6 +94,9 @@ public:
 
   static const unsigned MaxCallDepth = 8;
   static const unsigned MaxSteps = 20000;
+  /// How deeply expressions nest into one another (through operands and
+  /// arguments) before the rest is not looked at.
+  static const unsigned MaxNesting = 256;
 
 private:
   Prov eval(const clang::Expr *E, const clang::FunctionDecl *Ctx,
@@ -121,6 +124,7 @@ private:
       Writes;
   llvm::DenseMap<const clang::FunctionDecl *, Evidence> IdentityMemo;
   unsigned Steps = 0;
+  unsigned Nesting = 0;
 };
 
 /// Calls \p Fn on every statement of \p FD's body in source order, with the

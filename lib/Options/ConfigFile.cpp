@@ -50,6 +50,11 @@ llvm::Expected<ConfigFile> readConfigFile(llvm::StringRef Path) {
   auto Buf = llvm::MemoryBuffer::getFile(Path);
   if (!Buf)
     return fail(Path, "cannot read: " + Buf.getError().message());
+  return parseConfigFile((*Buf)->getBuffer(), Path);
+}
+
+llvm::Expected<ConfigFile> parseConfigFile(llvm::StringRef Text,
+                                           llvm::StringRef Path) {
   ConfigFile CF;
   CF.Path = Path.str();
   llvm::SourceMgr SM;
@@ -65,14 +70,14 @@ llvm::Expected<ConfigFile> readConfigFile(llvm::StringRef Path) {
   {
     // A first pass over the whole document, so that a syntax error is
     // reported as such and not as whatever shape the parser recovered to.
-    llvm::yaml::Stream Check((*Buf)->getBuffer(), SM);
+    llvm::yaml::Stream Check(Text, SM);
     for (llvm::yaml::Document &D : Check)
       if (llvm::yaml::Node *N = D.getRoot())
         N->skip();
     if (!Diag.empty() || Check.failed())
       return fail(Path, "malformed YAML: " + (Diag.empty() ? "syntax error" : Diag));
   }
-  llvm::yaml::Stream Stream((*Buf)->getBuffer(), SM);
+  llvm::yaml::Stream Stream(Text, SM);
   auto DocIt = Stream.begin();
   if (DocIt == Stream.end())
     return CF;
@@ -130,6 +135,11 @@ llvm::Expected<ConfigFile> readConfigFile(llvm::StringRef Path) {
       } else if (!llvm::isa_and_nonnull<llvm::yaml::NullNode>(Value)) {
         return fail(Path, "'CheckOptions' must be a mapping or a list");
       }
+    } else if (!Value) {
+      // After some syntax errors that the first pass let through, e.g. a
+      // stray directive ("h:\n%"); found by test/fuzz/ConfigFileFuzzer.cpp.
+      return fail(Path, "malformed YAML: " +
+                            (Diag.empty() ? std::string("syntax error") : Diag));
     } else {
       Value->skip();
     }
@@ -151,7 +161,9 @@ std::string findConfigFile(llvm::StringRef Dir) {
     llvm::StringRef Parent = llvm::sys::path::parent_path(Cur);
     if (Parent == Cur)
       break;
-    Cur = Parent;
+    // Parent points into Cur: assigning it would read from the storage the
+    // assignment clears (found by the assertions of scripts/asan.sh).
+    Cur.resize(Parent.size());
   }
   return "";
 }

@@ -22,6 +22,11 @@ struct ConfigFile {
 /// value of the wrong kind is an error naming the file and the problem.
 llvm::Expected<ConfigFile> readConfigFile(llvm::StringRef Path);
 
+/// Parses the text of a .clang-tidy file; \p Path only names it in errors.
+/// The configuration is untrusted input (test/fuzz/ConfigFileFuzzer.cpp).
+llvm::Expected<ConfigFile> parseConfigFile(llvm::StringRef Text,
+                                           llvm::StringRef Path);
+
 /// The nearest `.clang-tidy` in \p Dir or its parents, as clang-tidy looks
 /// it up; empty when there is none.
 std::string findConfigFile(llvm::StringRef Dir);

@@ -102,6 +102,38 @@ TEST_F(ModelTest, IdentityDeclsNeedAValueLikeType) {
   EXPECT_FALSE(M->isIdentityDecl(decl("is_user_admin"))) << "a yes/no answer";
 }
 
+// Found on drogon and trantor (docs/evaluation.md).
+TEST_F(ModelTest, NamesThatOnlyLookLikeIdentities) {
+  build(R"cpp(
+    namespace std { class string {};
+      template <class S> class function;
+      template <class R, class... A> class function<R(A...)> {
+      public: R operator()(A...) const; }; }
+    extern "C" { struct ssl_session_st; typedef struct ssl_session_st SSL_SESSION; }
+    using SessionCallback = std::function<void(const std::string &)>;
+    SSL_SESSION *session; std::string userAgent; std::string user_agent_;
+    unsigned sessionTimeout_; double session_ttl; long max_users; int user_count;
+    SessionCallback on_session; void (*user_hook)(int);
+    std::string session_id; std::string userName; int owner;
+    std::string account_number;
+  )cpp");
+  EXPECT_FALSE(M->isIdentityDecl(decl("session"))) << "a TLS session";
+  EXPECT_FALSE(M->isIdentityType(typeOfVar("session")));
+  EXPECT_FALSE(M->isIdentityDecl(decl("userAgent"))) << "client software";
+  EXPECT_FALSE(M->isIdentityDecl(decl("user_agent_")));
+  EXPECT_FALSE(M->isIdentityDecl(decl("sessionTimeout_"))) << "a setting";
+  EXPECT_FALSE(M->isIdentityDecl(decl("session_ttl")));
+  EXPECT_FALSE(M->isIdentityDecl(decl("max_users")));
+  EXPECT_FALSE(M->isIdentityDecl(decl("user_count")));
+  EXPECT_FALSE(M->isIdentityDecl(decl("on_session"))) << "a callback";
+  EXPECT_FALSE(M->isIdentityType(typeOfVar("on_session")));
+  EXPECT_FALSE(M->isIdentityDecl(decl("user_hook")));
+  EXPECT_TRUE(M->isIdentityDecl(decl("session_id")));
+  EXPECT_TRUE(M->isIdentityDecl(decl("userName")));
+  EXPECT_TRUE(M->isIdentityDecl(decl("owner")));
+  EXPECT_TRUE(M->isIdentityDecl(decl("account_number")));
+}
+
 TEST_F(ModelTest, StorageClassification) {
   build(R"cpp(
     struct Map { int Get(int); };

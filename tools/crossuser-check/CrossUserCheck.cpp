@@ -17,6 +17,7 @@
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
@@ -561,15 +562,28 @@ int run(int argc, const char **argv) {
     DBName = "the command line after '--'";
   } else if (!BuildPath.empty()) {
     std::string Err;
-    DB = CompilationDatabase::loadFromDirectory(BuildPath, Err);
     llvm::SmallString<256> JSON(BuildPath.getValue());
     llvm::sys::path::append(JSON, "compile_commands.json");
     DBName = std::string(JSON);
+    // LibTooling's parser echoes the offending line to stderr; for a
+    // binary file that is a line of raw bytes.
+    if (auto Buf = llvm::MemoryBuffer::getFile(JSON))
+      if (llvm::StringRef Text = (*Buf)->getBuffer();
+          Text.contains('\0') || !llvm::json::isUTF8(Text)) {
+        Errors.report("'" + JSON + "' is not a JSON text file (it contains "
+                      "binary data)");
+        return 2;
+      }
+    DB = CompilationDatabase::loadFromDirectory(BuildPath, Err);
     if (!DB) {
       if (!llvm::sys::fs::exists(JSON))
         Errors.report("no compilation database: '" + JSON +
                       "' does not exist (configure with "
                       "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON)");
+      else if (uint64_t Size = 0;
+               !llvm::sys::fs::file_size(JSON, Size) && Size == 0)
+        Errors.report("'" + JSON + "' is empty; expected a JSON array of "
+                      "compile commands");
       else
         Errors.report("'" + JSON + "': " + databaseError(Err));
       return 2;
