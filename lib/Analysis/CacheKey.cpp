@@ -90,17 +90,8 @@ private:
   void visit(const Stmt *S, const FunctionDecl *Cur) {
     // `cache[k] = v` stores v under k.
     const Expr *AssignLHS = nullptr, *AssignRHS = nullptr;
-    if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
-      if (BO->getOpcode() == BO_Assign) {
-        AssignLHS = BO->getLHS();
-        AssignRHS = BO->getRHS();
-      }
-    } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S)) {
-      if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
-        AssignLHS = OC->getArg(0);
-        AssignRHS = OC->getArg(1);
-      }
-    }
+    if (auto Ops = binaryOperands(S, BO_Assign, OO_Equal))
+      std::tie(AssignLHS, AssignRHS) = *Ops;
     if (const auto *DS = dyn_cast<DeclStmt>(S))
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D))

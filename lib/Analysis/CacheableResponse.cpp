@@ -536,17 +536,8 @@ private:
     bool Adds = false;
     forEachStmt(Value, [&](const Stmt *S) {
       const Expr *L = nullptr, *R = nullptr;
-      if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
-        if (BO->getOpcode() == BO_Add) {
-          L = BO->getLHS();
-          R = BO->getRHS();
-        }
-      } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S)) {
-        if (OC->getOperator() == OO_Plus && OC->getNumArgs() == 2) {
-          L = OC->getArg(0);
-          R = OC->getArg(1);
-        }
-      }
+      if (auto Ops = binaryOperands(S, BO_Add, OO_Plus))
+        std::tie(L, R) = *Ops;
       for (const Expr *Side : {L, R}) {
         if (!Side || Adds)
           continue;

@@ -773,6 +773,17 @@ const Expr *ignoreWrappers(const Expr *E) {
   return E;
 }
 
+std::optional<std::pair<const Expr *, const Expr *>>
+binaryOperands(const Stmt *S, BinaryOperatorKind BO, OverloadedOperatorKind OO) {
+  if (const auto *B = dyn_cast<BinaryOperator>(S))
+    if (B->getOpcode() == BO)
+      return std::make_pair(B->getLHS(), B->getRHS());
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S))
+    if (OC->getOperator() == OO && OC->getNumArgs() == 2)
+      return std::make_pair(OC->getArg(0), OC->getArg(1));
+  return std::nullopt;
+}
+
 const VarDecl *rootVar(const Expr *E) {
   for (int Guard = 0; E && Guard < 32; ++Guard) {
     E = ignoreWrappers(E);

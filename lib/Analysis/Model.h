@@ -140,6 +140,11 @@ private:
 /// value.
 const clang::Expr *ignoreWrappers(const clang::Expr *E);
 
+/// The operands of `a OP b`, built-in (\p BO) or overloaded (\p OO).
+std::optional<std::pair<const clang::Expr *, const clang::Expr *>>
+binaryOperands(const clang::Stmt *S, clang::BinaryOperatorKind BO,
+               clang::OverloadedOperatorKind OO);
+
 /// The variable at the root of `v`, `v.f`, `v[i]`, `*v`, `&v`, `v->f`.
 const clang::VarDecl *rootVar(const clang::Expr *E);
 
