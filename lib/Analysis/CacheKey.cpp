@@ -158,20 +158,9 @@ private:
   }
 
   void splitPair(const Expr *E, CacheOp &Op) {
-    const Expr *Inner = ignoreWrappers(E);
-    llvm::SmallVector<const Expr *, 2> Parts;
-    if (const auto *IL = dyn_cast<InitListExpr>(Inner))
-      Parts.append(IL->inits().begin(), IL->inits().end());
-    else if (const auto *CC = dyn_cast<CXXConstructExpr>(Inner))
-      Parts.append(CC->arg_begin(), CC->arg_end());
-    else if (const auto *CE = dyn_cast<CallExpr>(Inner)) {
-      const FunctionDecl *FD = CE->getDirectCallee();
-      if (FD && FD->getIdentifier() && FD->getName() == "make_pair")
-        Parts.append(CE->arg_begin(), CE->arg_end());
-    }
-    if (Parts.size() == 2) {
-      Op.Key = Parts[0];
-      Op.Values.push_back(Parts[1]);
+    if (auto Parts = pairElements(E)) {
+      Op.Key = Parts->first;
+      Op.Values.push_back(Parts->second);
     } else {
       Op.Key = E;
       Op.Values.push_back(E);

@@ -303,21 +303,19 @@ private:
       Headers.push_back(std::move(H));
   }
 
-  /// `{"Cache-Control", "public"}` and `std::make_pair(...)`.
+  /// `{"Cache-Control", "public"}`, `std::make_pair(...)`, and any other
+  /// two-argument call that builds a header (`Header(name, value)`).
   static bool splitPair(const Expr *E, const Expr *&First,
                         const Expr *&Second) {
-    const Expr *Inner = ignoreWrappers(E);
-    llvm::SmallVector<const Expr *, 2> Parts;
-    if (const auto *IL = dyn_cast<InitListExpr>(Inner))
-      Parts.append(IL->inits().begin(), IL->inits().end());
-    else if (const auto *CC = dyn_cast<CXXConstructExpr>(Inner))
-      Parts.append(CC->arg_begin(), CC->arg_end());
-    else if (const auto *CE = dyn_cast<CallExpr>(Inner))
-      Parts.append(CE->arg_begin(), CE->arg_end());
-    if (Parts.size() != 2)
+    if (auto Parts = pairElements(E)) {
+      std::tie(First, Second) = *Parts;
+      return true;
+    }
+    const auto *CE = dyn_cast<CallExpr>(ignoreWrappers(E));
+    if (!CE || CE->getNumArgs() != 2)
       return false;
-    First = Parts[0];
-    Second = Parts[1];
+    First = CE->getArg(0);
+    Second = CE->getArg(1);
     return true;
   }
 

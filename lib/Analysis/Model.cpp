@@ -774,6 +774,24 @@ const Expr *ignoreWrappers(const Expr *E) {
 }
 
 std::optional<std::pair<const Expr *, const Expr *>>
+pairElements(const Expr *E) {
+  const Expr *Inner = ignoreWrappers(E);
+  llvm::SmallVector<const Expr *, 2> Parts;
+  if (const auto *IL = dyn_cast<InitListExpr>(Inner))
+    Parts.append(IL->inits().begin(), IL->inits().end());
+  else if (const auto *CC = dyn_cast<CXXConstructExpr>(Inner))
+    Parts.append(CC->arg_begin(), CC->arg_end());
+  else if (const auto *CE = dyn_cast<CallExpr>(Inner)) {
+    const FunctionDecl *FD = CE->getDirectCallee();
+    if (FD && FD->getIdentifier() && FD->getName() == "make_pair")
+      Parts.append(CE->arg_begin(), CE->arg_end());
+  }
+  if (Parts.size() != 2)
+    return std::nullopt;
+  return std::make_pair(Parts[0], Parts[1]);
+}
+
+std::optional<std::pair<const Expr *, const Expr *>>
 binaryOperands(const Stmt *S, BinaryOperatorKind BO, OverloadedOperatorKind OO) {
   if (const auto *B = dyn_cast<BinaryOperator>(S))
     if (B->getOpcode() == BO)

@@ -140,6 +140,10 @@ private:
 /// value.
 const clang::Expr *ignoreWrappers(const clang::Expr *E);
 
+/// The two elements of `{a, b}`, `Pair(a, b)` or `std::make_pair(a, b)`.
+std::optional<std::pair<const clang::Expr *, const clang::Expr *>>
+pairElements(const clang::Expr *E);
+
 /// The operands of `a OP b`, built-in (\p BO) or overloaded (\p OO).
 std::optional<std::pair<const clang::Expr *, const clang::Expr *>>
 binaryOperands(const clang::Stmt *S, clang::BinaryOperatorKind BO,
