@@ -339,11 +339,6 @@ private:
   llvm::DenseMap<const CXXOperatorCallExpr *, const VarDecl *> SubscriptRefs;
 };
 
-const FunctionDecl *outermost(const FunctionDecl *F) {
-  while (const FunctionDecl *Up = enclosingFunction(F))
-    F = Up;
-  return F;
-}
 
 /// `return connection_id_;` reads a value, it does not build a key;
 /// `return key;` of a local the helper built does.
@@ -518,7 +513,7 @@ private:
   /// under a key every user shares.
   bool keyIsStoredIdentitysId(const CacheOp &Op) {
     const VarDecl *KeyVar = rootVar(Op.Key);
-    const FunctionDecl *F = outermost(Op.Func);
+    const FunctionDecl *F = outermostFunction(Op.Func);
     if (!KeyVar || !F || !F->getBody())
       return false;
     for (const Expr *V : Op.Values) {
@@ -556,7 +551,7 @@ private:
   }
 
   bool findOwnerCheck(const CacheOp &Lookup) {
-    const FunctionDecl *F = outermost(Lookup.Func);
+    const FunctionDecl *F = outermostFunction(Lookup.Func);
     bool Checked = false;
     // The variables that hold the lookup's result: initialised or assigned
     // from it, or from another such variable (`const auto &owner =

@@ -143,11 +143,6 @@ const char *const ContainerSetters[] = {"insert",      "emplace",
                                         "emplace_back", "push_back"};
 
 
-const FunctionDecl *outermost(const FunctionDecl *F) {
-  while (const FunctionDecl *Up = enclosingFunction(F))
-    F = Up;
-  return F;
-}
 
 /// What a Cache-Control value says to shared caches.
 struct CacheControl {
@@ -642,7 +637,7 @@ private:
             V = Arg;
             break;
           }
-      if (Owner && outermost(F) == outermost(Owner) &&
+      if (Owner && outermostFunction(F) == outermostFunction(Owner) &&
           !together(F, At, Owner, V))
         continue;
       return FindingNote{V->getBeginLoc(), "per-user data '" + M.text(V) +

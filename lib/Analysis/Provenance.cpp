@@ -98,6 +98,12 @@ void forEachStmt(const Stmt *S, llvm::function_ref<void(const Stmt *)> Fn,
   }
 }
 
+const FunctionDecl *outermostFunction(const FunctionDecl *F) {
+  while (const FunctionDecl *Up = enclosingFunction(F))
+    F = Up;
+  return F;
+}
+
 void forEachStmtIn(
     const FunctionDecl *FD,
     llvm::function_ref<void(const Stmt *, const FunctionDecl *)> Fn) {

@@ -127,6 +127,9 @@ private:
   unsigned Nesting = 0;
 };
 
+/// \p F, or for a lambda the function that encloses it (and its lambdas).
+const clang::FunctionDecl *outermostFunction(const clang::FunctionDecl *F);
+
 /// Calls \p Fn on every statement of \p FD's body in source order, with the
 /// innermost function it runs in: a lambda's body with the lambda's call
 /// operator (a callback runs when it is called, not where it is written),

@@ -368,10 +368,7 @@ private:
     if (isSetup(W.Func))
       return std::nullopt;
     if (SI.ThreadLocal) {
-      const FunctionDecl *Outer = W.Func;
-      while (const FunctionDecl *Up = enclosingFunction(Outer))
-        Outer = Up;
-      if (resetFirst(Outer, SI.ThreadLocal))
+      if (resetFirst(outermostFunction(W.Func), SI.ThreadLocal))
         return std::nullopt;
     }
     return SI;
