@@ -2,6 +2,7 @@
 #include "Analysis/Model.h"
 #include "Analysis/Provenance.h"
 #include "Analysis/Summaries.h"
+#include "Analysis/TUContext.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -355,8 +356,9 @@ bool isTrivialAccessor(const ReturnStmt *RS) {
 
 class CacheKeyRule {
 public:
-  CacheKeyRule(ASTContext &Ctx, const Config &Cfg)
-      : M(Ctx, Cfg), P(M), SM(Ctx.getSourceManager()) {}
+  explicit CacheKeyRule(TUContext &TU)
+      : TU(TU), M(TU.model()), P(TU.provenance()),
+        SM(TU.ast().getSourceManager()) {}
 
   std::vector<Finding> run() {
     collect();
@@ -441,7 +443,7 @@ public:
 private:
   void collect() {
     Collector C(M);
-    for (const FunctionDecl *FD : functionsToAnalyse(M.context()))
+    for (const FunctionDecl *FD : TU.functions())
       C.collectFunction(FD);
     Ops = std::move(C.Ops);
     CacheNames = std::move(C.CacheNames);
@@ -735,8 +737,9 @@ private:
     return F;
   }
 
-  Model M;
-  Provenance P;
+  TUContext &TU;
+  Model &M;
+  Provenance &P;
   const SourceManager &SM;
   std::vector<CacheOp> Ops;
   llvm::StringSet<> CacheNames;
@@ -748,13 +751,13 @@ private:
 
 } // namespace
 
-std::vector<Finding> findCacheKeyIssues(ASTContext &Ctx, const Config &Cfg) {
-  return CacheKeyRule(Ctx, Cfg).run();
+std::vector<Finding> findCacheKeyIssues(TUContext &TU) {
+  return CacheKeyRule(TU).run();
 }
 
 std::vector<std::pair<const FunctionDecl *, CacheUseFact>>
-cacheUsesForSummaries(ASTContext &Ctx, const Config &Cfg) {
-  return CacheKeyRule(Ctx, Cfg).cacheUses();
+cacheUsesForSummaries(TUContext &TU) {
+  return CacheKeyRule(TU).cacheUses();
 }
 
 } // namespace crossuser

@@ -10,20 +10,21 @@
 
 namespace crossuser {
 
+class TUContext;
+
 inline constexpr llvm::StringLiteral CacheKeyCheckName = "crossuser-cache-key";
 
 /// Runs the `crossuser-cache-key` rule over a translation unit. Template
 /// instantiations are skipped (the primary template is analysed once), as
 /// are declarations in system headers. Findings come in source order.
-std::vector<Finding> findCacheKeyIssues(clang::ASTContext &Ctx,
-                                        const Config &Cfg);
+std::vector<Finding> findCacheKeyIssues(TUContext &TU);
 
 /// For whole-program summaries: each function's cache operations whose key
 /// comes from its own parameters, one per function and cache, in source
 /// order. Callers in other translation units treat such a function as a
 /// cache operation.
 std::vector<std::pair<const clang::FunctionDecl *, CacheUseFact>>
-cacheUsesForSummaries(clang::ASTContext &Ctx, const Config &Cfg);
+cacheUsesForSummaries(TUContext &TU);
 
 } // namespace crossuser
 

@@ -1,12 +1,9 @@
 #include "Analysis/CacheableResponse.h"
 #include "Analysis/Model.h"
 #include "Analysis/Provenance.h"
+#include "Analysis/TUContext.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMap.h"
-#include "clang/Analysis/Analyses/CFGReachabilityAnalysis.h"
-#include "clang/Analysis/CFG.h"
-#include "clang/Analysis/CFGStmtMap.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringExtras.h"
 #include <ctime>
@@ -188,45 +185,14 @@ CacheControl parseCacheControl(StringRef Value) {
   return CC;
 }
 
-/// Per function: which statements can run in one request together.
-class Reachability {
-public:
-  Reachability(const FunctionDecl *F, ASTContext &Ctx) {
-    if (!F->getBody())
-      return;
-    Graph = CFG::buildCFG(F, F->getBody(), &Ctx, CFG::BuildOptions());
-    if (!Graph)
-      return;
-    Parents = std::make_unique<ParentMap>(F->getBody());
-    Map.reset(CFGStmtMap::Build(Graph.get(), Parents.get()));
-    Reach = std::make_unique<CFGReverseBlockReachabilityAnalysis>(*Graph);
-  }
-  /// False only when the CFG shows that no path runs both: a branch that
-  /// returns early serves another response.
-  bool together(const Stmt *A, const Stmt *B) {
-    if (!Map || !Parents->hasParent(A) || !Parents->hasParent(B))
-      return true;
-    const CFGBlock *BA = Map->getBlock(const_cast<Stmt *>(A));
-    const CFGBlock *BB = Map->getBlock(const_cast<Stmt *>(B));
-    if (!BA || !BB || BA == BB)
-      return true;
-    return Reach->isReachable(BA, BB) || Reach->isReachable(BB, BA);
-  }
-
-private:
-  std::unique_ptr<CFG> Graph;
-  std::unique_ptr<ParentMap> Parents;
-  std::unique_ptr<CFGStmtMap> Map;
-  std::unique_ptr<CFGReverseBlockReachabilityAnalysis> Reach;
-};
-
 class CacheableResponseRule {
 public:
-  CacheableResponseRule(ASTContext &Ctx, const Config &Cfg)
-      : Ctx(Ctx), M(Ctx, Cfg), P(M), SM(Ctx.getSourceManager()) {}
+  explicit CacheableResponseRule(TUContext &TU)
+      : TU(TU), Ctx(TU.ast()), M(TU.model()), P(TU.provenance()),
+        SM(Ctx.getSourceManager()) {}
 
   std::vector<Finding> run() {
-    for (const FunctionDecl *FD : functionsToAnalyse(Ctx))
+    for (const FunctionDecl *FD : TU.functions())
       collect(FD);
     std::vector<Finding> Out;
     if (Headers.empty() && Stores.empty())
@@ -575,19 +541,12 @@ private:
 
   // Judgement -------------------------------------------------------------
 
-  Reachability &reach(const FunctionDecl *F) {
-    auto &Slot = CFGs[F];
-    if (!Slot)
-      Slot = std::make_unique<Reachability>(F, Ctx);
-    return *Slot;
-  }
-
   /// \p A and \p B, both in \p F (or lambdas in it), can run in one request.
   bool together(const FunctionDecl *FA, const Stmt *A, const FunctionDecl *FB,
                 const Stmt *B) {
     if (FA != FB)
       return true;
-    return reach(FA).together(A, B);
+    return TU.flow(FA).together(A, B);
   }
 
   bool sharedOkFunction(const FunctionDecl *F) {
@@ -825,22 +784,21 @@ private:
     return F;
   }
 
+  TUContext &TU;
   ASTContext &Ctx;
-  Model M;
-  Provenance P;
+  Model &M;
+  Provenance &P;
   const SourceManager &SM;
   std::vector<HeaderSet> Headers;
   std::vector<ResponseStore> Stores;
   std::vector<SourceRange> CredentialGuards;
-  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<Reachability>> CFGs;
   llvm::DenseMap<const VarDecl *, std::vector<const Expr *>> RespWrites;
 };
 
 } // namespace
 
-std::vector<Finding> findCacheableResponseIssues(ASTContext &Ctx,
-                                                 const Config &Cfg) {
-  return CacheableResponseRule(Ctx, Cfg).run();
+std::vector<Finding> findCacheableResponseIssues(TUContext &TU) {
+  return CacheableResponseRule(TU).run();
 }
 
 } // namespace crossuser

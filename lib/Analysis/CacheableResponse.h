@@ -9,6 +9,8 @@
 
 namespace crossuser {
 
+class TUContext;
+
 inline constexpr llvm::StringLiteral CacheableResponseCheckName =
     "crossuser-cacheable-response";
 
@@ -16,8 +18,7 @@ inline constexpr llvm::StringLiteral CacheableResponseCheckName =
 /// Template instantiations are skipped (the primary template is analysed
 /// once), as are declarations in system headers. Findings come in source
 /// order.
-std::vector<Finding> findCacheableResponseIssues(clang::ASTContext &Ctx,
-                                                 const Config &Cfg);
+std::vector<Finding> findCacheableResponseIssues(TUContext &TU);
 
 } // namespace crossuser
 

@@ -2,6 +2,7 @@
 #include "Analysis/CacheKey.h"
 #include "Analysis/CacheableResponse.h"
 #include "Analysis/SharedState.h"
+#include "Analysis/TUContext.h"
 
 namespace crossuser {
 
@@ -36,6 +37,11 @@ llvm::ArrayRef<CheckInfo> allChecks() {
        findSharedStateIssues},
   };
   return Checks;
+}
+
+std::vector<Finding> CheckInfo::Run(clang::ASTContext &Ctx,
+                                    const Config &Cfg) const {
+  return RunIn(TUContext::get(Ctx, Cfg));
 }
 
 const CheckInfo *findCheck(llvm::StringRef Name) {

@@ -11,6 +11,8 @@
 
 namespace crossuser {
 
+class TUContext;
+
 /// One check as every front end sees it.
 struct CheckInfo {
   /// The public name, e.g. "crossuser-cache-key".
@@ -19,8 +21,14 @@ struct CheckInfo {
   const char *Summary;
   /// A paragraph for rule metadata (SARIF fullDescription, --list-checks).
   const char *Description;
-  /// Runs the check over a translation unit; findings in source order.
-  std::vector<Finding> (*Run)(clang::ASTContext &Ctx, const Config &Cfg);
+  /// Runs the check over a translation unit's shared context; findings in
+  /// source order.
+  std::vector<Finding> (*RunIn)(TUContext &TU);
+
+  /// Runs the check over \p Ctx with the context every check of this
+  /// translation unit and configuration shares (TUContext::get); the front
+  /// end calls TUContext::release(Ctx) when the translation unit ends.
+  std::vector<Finding> Run(clang::ASTContext &Ctx, const Config &Cfg) const;
 };
 
 /// Every check, in documentation order.

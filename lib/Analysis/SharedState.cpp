@@ -1,6 +1,7 @@
 #include "Analysis/SharedState.h"
 #include "Analysis/Model.h"
 #include "Analysis/Provenance.h"
+#include "Analysis/TUContext.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -104,12 +105,13 @@ bool isMeasure(const Expr *E) {
 
 class SharedStateRule {
 public:
-  SharedStateRule(ASTContext &Ctx, const Config &Cfg)
-      : M(Ctx, Cfg), P(M), Cfg(Cfg), SM(Ctx.getSourceManager()) {}
+  explicit SharedStateRule(TUContext &TU)
+      : TU(TU), M(TU.model()), P(TU.provenance()), Cfg(TU.config()),
+        SM(TU.ast().getSourceManager()) {}
 
   std::vector<Finding> run() {
     std::vector<Finding> Out;
-    for (const FunctionDecl *FD : functionsToAnalyse(M.context()))
+    for (const FunctionDecl *FD : TU.functions())
       collect(FD);
     for (const Write &W : Writes)
       if (std::optional<Finding> F = judge(W))
@@ -123,7 +125,7 @@ public:
 
   std::vector<std::pair<const FunctionDecl *, StoreFact>> stores() {
     std::vector<std::pair<const FunctionDecl *, StoreFact>> Out;
-    for (const FunctionDecl *FD : functionsToAnalyse(M.context()))
+    for (const FunctionDecl *FD : TU.functions())
       collect(FD);
     for (const Write &W : Writes) {
       const FunctionDecl *F = W.Func;
@@ -409,8 +411,9 @@ private:
     return F;
   }
 
-  Model M;
-  Provenance P;
+  TUContext &TU;
+  Model &M;
+  Provenance &P;
   const Config &Cfg;
   const SourceManager &SM;
   std::vector<Write> Writes;
@@ -421,13 +424,13 @@ private:
 
 } // namespace
 
-std::vector<Finding> findSharedStateIssues(ASTContext &Ctx, const Config &Cfg) {
-  return SharedStateRule(Ctx, Cfg).run();
+std::vector<Finding> findSharedStateIssues(TUContext &TU) {
+  return SharedStateRule(TU).run();
 }
 
 std::vector<std::pair<const FunctionDecl *, StoreFact>>
-sharedStoresForSummaries(ASTContext &Ctx, const Config &Cfg) {
-  return SharedStateRule(Ctx, Cfg).stores();
+sharedStoresForSummaries(TUContext &TU) {
+  return SharedStateRule(TU).stores();
 }
 
 } // namespace crossuser

@@ -10,6 +10,8 @@
 
 namespace crossuser {
 
+class TUContext;
+
 inline constexpr llvm::StringLiteral SharedStateCheckName =
     "crossuser-shared-state";
 
@@ -17,15 +19,14 @@ inline constexpr llvm::StringLiteral SharedStateCheckName =
 /// keyed by identity is left to `crossuser-cache-key`, as are all writes
 /// into caches and associative containers. Template instantiations and
 /// system headers are skipped. Findings come in source order.
-std::vector<Finding> findSharedStateIssues(clang::ASTContext &Ctx,
-                                           const Config &Cfg);
+std::vector<Finding> findSharedStateIssues(TUContext &TU);
 
 /// For whole-program summaries: each function's writes of its own
 /// parameters into shared storage that this rule would report if the
 /// parameter were per-user data; in source order. Callers in other
 /// translation units that pass per-user data are then reported.
 std::vector<std::pair<const clang::FunctionDecl *, StoreFact>>
-sharedStoresForSummaries(clang::ASTContext &Ctx, const Config &Cfg);
+sharedStoresForSummaries(TUContext &TU);
 
 } // namespace crossuser
 

@@ -4,6 +4,7 @@
 #include "Analysis/Provenance.h"
 #include "Analysis/SharedState.h"
 #include "Analysis/Summaries.h"
+#include "Analysis/TUContext.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -95,14 +96,14 @@ std::vector<const FunctionDecl *> externalCallees(ASTContext &Ctx) {
 }
 
 void summariseTU(ASTContext &Ctx, const Config &Cfg, TUSummary &Out) {
-  Model M(Ctx, Cfg);
-  Provenance P(M);
+  TUContext &TU = TUContext::get(Ctx, Cfg);
+  Provenance &P = TU.provenance();
   const SourceManager &SM = Ctx.getSourceManager();
   std::map<const FunctionDecl *, std::vector<CacheUseFact>> Uses;
-  for (auto &[FD, U] : cacheUsesForSummaries(Ctx, Cfg))
+  for (auto &[FD, U] : cacheUsesForSummaries(TU))
     Uses[FD].push_back(std::move(U));
   std::map<const FunctionDecl *, std::vector<StoreFact>> Stores;
-  for (auto &[FD, S] : sharedStoresForSummaries(Ctx, Cfg))
+  for (auto &[FD, S] : sharedStoresForSummaries(TU))
     Stores[FD].push_back(std::move(S));
 
   // Callees defined elsewhere, called anywhere in the translation unit
@@ -117,7 +118,7 @@ void summariseTU(ASTContext &Ctx, const Config &Cfg, TUSummary &Out) {
     Deps[Usr] = Used ? factsHash(*Used) : "";
   }
   Out.Functions.clear();
-  for (const FunctionDecl *FD : functionsToAnalyse(Ctx)) {
+  for (const FunctionDecl *FD : TU.functions()) {
     // Only what callers elsewhere cannot see: functions defined in this
     // file (a header's inline functions are visible to every includer).
     if (!FD->isExternallyVisible() || isLambdaCallOperator(FD) ||

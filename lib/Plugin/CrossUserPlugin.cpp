@@ -2,6 +2,7 @@
 #include "Analysis/Checks.h"
 #include "Analysis/Summaries.h"
 #include "Analysis/Suppression.h"
+#include "Analysis/TUContext.h"
 #include "Options/CheckSelection.h"
 #include "Options/ConfigFile.h"
 #include "clang/AST/ASTConsumer.h"
@@ -9,6 +10,7 @@
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/TimeProfiler.h"
 
@@ -36,6 +38,7 @@ public:
         ExplicitErrors(ExplicitErrors) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
+    auto Release = llvm::make_scope_exit([&] { TUContext::release(Ctx); });
     DiagnosticsEngine &Diags = Ctx.getDiagnostics();
     // The engine needs a complete AST; clang has already said what is wrong.
     if (Diags.hasUncompilableErrorOccurred())

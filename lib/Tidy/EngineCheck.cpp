@@ -1,5 +1,6 @@
 #include "EngineCheck.h"
 #include "Analysis/Summaries.h"
+#include "Analysis/TUContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include <map>
@@ -88,11 +89,18 @@ void EngineCheck::check(const MatchFinder::MatchResult &Result) {
   if (Result.Context->getDiagnostics().hasUncompilableErrorOccurred() ||
       SummaryError)
     return;
+  LastContext = Result.Context;
   for (const ::crossuser::Finding &F : Info.Run(*Result.Context, Cfg)) {
     diag(F.Loc, "%0") << F.Message;
     for (const ::crossuser::FindingNote &N : F.Notes)
       diag(N.Loc, "%0", DiagnosticIDs::Note) << N.Message;
   }
+}
+
+void EngineCheck::onEndOfTranslationUnit() {
+  if (LastContext)
+    ::crossuser::TUContext::release(*LastContext);
+  LastContext = nullptr;
 }
 
 } // namespace clang::tidy::crossuser

@@ -21,6 +21,9 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  /// Drops the translation unit's shared engine context (every check's
+  /// check() has run by now).
+  void onEndOfTranslationUnit() override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
@@ -33,6 +36,7 @@ private:
   /// options are read.
   ::crossuser::Config Cfg;
   bool SummaryError = false;
+  ASTContext *LastContext = nullptr;
 };
 
 } // namespace clang::tidy::crossuser

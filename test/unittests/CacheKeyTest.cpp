@@ -1,4 +1,5 @@
 #include "Analysis/CacheKey.h"
+#include "Analysis/TUContext.h"
 #include "TestAST.h"
 #include "gtest/gtest.h"
 
@@ -19,7 +20,7 @@ std::vector<std::string> messages(const std::string &Code, const Config &Cfg) {
   auto AST = test::buildAST(std::string(Prelude) + Code);
   EXPECT_TRUE(AST);
   std::vector<std::string> Out;
-  for (const Finding &F : findCacheKeyIssues(AST->getASTContext(), Cfg)) {
+  for (const Finding &F : findCacheKeyIssues(*std::make_unique<TUContext>(AST->getASTContext(), Cfg))) {
     std::string S = F.Message;
     for (const FindingNote &N : F.Notes)
       S += " | " + N.Message;

@@ -1,5 +1,6 @@
 #include "Analysis/Model.h"
 #include "Analysis/SharedState.h"
+#include "Analysis/TUContext.h"
 #include "TestAST.h"
 #include "gtest/gtest.h"
 
@@ -128,7 +129,7 @@ TEST(SharedStateRuleTest, WritesOfPerUserDataOnly) {
   ASSERT_TRUE(AST);
   std::vector<std::string> Got;
   for (const Finding &F :
-       findSharedStateIssues(AST->getASTContext(), Config::defaults()))
+       findSharedStateIssues(*std::make_unique<TUContext>(AST->getASTContext(), Config::defaults())))
     Got.push_back(F.Message);
   EXPECT_EQ(Got, (std::vector<std::string>{
                      "per-user data 'session.user_id()' is written to "

@@ -1,5 +1,6 @@
 #include "Analyze.h"
 #include "Analysis/Suppression.h"
+#include "Analysis/TUContext.h"
 #include "EnclosingFunction.h"
 #include "Fingerprint.h"
 #include "clang/AST/ASTConsumer.h"
@@ -8,6 +9,7 @@
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/TextDiagnosticPrinter.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <optional>
@@ -42,6 +44,7 @@ public:
   std::shared_ptr<const SummaryIndex> Summaries;
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
+    auto Release = llvm::make_scope_exit([&] { TUContext::release(Ctx); });
     if (Ctx.getDiagnostics().hasErrorOccurred()) {
       Out.Failed = true;
       return;
@@ -138,6 +141,7 @@ public:
                   std::unique_ptr<AnalysisConsumer> Analysis)
       : Cfg(Cfg), Out(Out), Analysis(std::move(Analysis)) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
+    auto Release = llvm::make_scope_exit([&] { TUContext::release(Ctx); });
     if (Ctx.getDiagnostics().hasErrorOccurred()) {
       Out.Failed = true;
       return;

@@ -1,0 +1,104 @@
+#include "Analysis/Flow.h"
+
+using namespace clang;
+
+namespace crossuser {
+
+FunctionFlow::FunctionFlow(const FunctionDecl *F, ASTContext &Ctx) {
+  if (!F || !F->getBody())
+    return;
+  CFG::BuildOptions Opts;
+  // Every sub-expression gets its own element, so that the order of two
+  // calls in one statement (`Check(user) && Use(doc)`) is known too.
+  Opts.setAllAlwaysAdd();
+  Graph = CFG::buildCFG(F, F->getBody(), &Ctx, Opts);
+  if (!Graph)
+    return;
+  Parents = std::make_unique<ParentMap>(F->getBody());
+  for (const CFGBlock *B : *Graph) {
+    unsigned I = 0;
+    for (const CFGElement &E : *B) {
+      if (std::optional<CFGStmt> CS = E.getAs<CFGStmt>())
+        Where.try_emplace(CS->getStmt(), Position{B, I});
+      ++I;
+    }
+    // A condition is the last thing its block runs.
+    if (const Stmt *T = B->getTerminatorStmt())
+      Where.try_emplace(T, Position{B, I});
+  }
+  Reach = std::make_unique<CFGReverseBlockReachabilityAnalysis>(*Graph);
+  Dom = std::make_unique<CFGDomTree>(Graph.get());
+  PostDom = std::make_unique<CFGPostDomTree>(Graph.get());
+}
+
+std::optional<FunctionFlow::Position>
+FunctionFlow::position(const Stmt *S) const {
+  if (!Graph)
+    return std::nullopt;
+  for (unsigned Guard = 0; S && Guard < 256; ++Guard) {
+    auto It = Where.find(S);
+    if (It != Where.end())
+      return It->second;
+    if (!Parents->hasParent(S))
+      return std::nullopt;
+    S = Parents->getParent(S);
+  }
+  return std::nullopt;
+}
+
+bool FunctionFlow::mayPrecede(const Stmt *A, const Stmt *B) const {
+  std::optional<Position> PA = position(A), PB = position(B);
+  if (!PA || !PB)
+    return true;
+  if (PA->Block == PB->Block) {
+    if (PA->Index < PB->Index)
+      return true;
+    // Later in the same block: only through a loop back to it.
+    for (const CFGBlock::AdjacentBlock &Succ : PA->Block->succs())
+      if (Succ.getReachableBlock() &&
+          Reach->isReachable(Succ.getReachableBlock(), PB->Block))
+        return true;
+    return false;
+  }
+  return Reach->isReachable(PA->Block, PB->Block);
+}
+
+bool FunctionFlow::dominates(const Stmt *A, const Stmt *B) const {
+  std::optional<Position> PA = position(A), PB = position(B);
+  if (!PA || !PB)
+    return false;
+  if (PA->Block == PB->Block)
+    return PA->Index < PB->Index;
+  return Dom->dominates(PA->Block, PB->Block);
+}
+
+bool FunctionFlow::postDominates(const Stmt *B, const Stmt *A) const {
+  std::optional<Position> PA = position(A), PB = position(B);
+  if (!PA || !PB)
+    return false;
+  if (PA->Block == PB->Block)
+    return PA->Index < PB->Index;
+  return PostDom->dominates(PB->Block, PA->Block);
+}
+
+const CFGBlock *FunctionFlow::branch(const Stmt *Terminator,
+                                     bool TrueSide) const {
+  if (!Graph)
+    return nullptr;
+  for (const CFGBlock *B : *Graph) {
+    if (B->getTerminatorStmt() != Terminator || B->succ_size() != 2)
+      continue;
+    return TrueSide ? B->succ_begin()->getReachableBlock()
+                    : (B->succ_begin() + 1)->getReachableBlock();
+  }
+  return nullptr;
+}
+
+bool FunctionFlow::blockDominates(const CFGBlock *B, const Stmt *S) const {
+  std::optional<Position> PS = position(S);
+  if (!B || !PS)
+    return false;
+  return Dom->dominates(B, PS->Block);
+}
+
+} // namespace crossuser
