@@ -1,4 +1,5 @@
 #include "Analysis/Flow.h"
+#include "clang/AST/ExprCXX.h"
 
 using namespace clang;
 
@@ -35,6 +36,23 @@ std::optional<FunctionFlow::Position>
 FunctionFlow::position(const Stmt *S) const {
   if (!Graph)
     return std::nullopt;
+  // An initialiser's cleanups and temporaries are not CFG elements; the
+  // expression inside them is.
+  for (const Stmt *In = S; In;) {
+    auto It = Where.find(In);
+    if (It != Where.end())
+      return It->second;
+    if (const auto *EWC = dyn_cast<ExprWithCleanups>(In))
+      In = EWC->getSubExpr();
+    else if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(In))
+      In = MT->getSubExpr();
+    else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(In))
+      In = BT->getSubExpr();
+    else if (const auto *IC = dyn_cast<ImplicitCastExpr>(In))
+      In = IC->getSubExpr();
+    else
+      break;
+  }
   for (unsigned Guard = 0; S && Guard < 256; ++Guard) {
     auto It = Where.find(S);
     if (It != Where.end())

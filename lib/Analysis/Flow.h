@@ -64,6 +64,24 @@ private:
   std::unique_ptr<clang::CFGPostDomTree> PostDom;
 };
 
+/// The FunctionFlow of each function of one translation unit, built on
+/// first use.
+class FlowCache {
+public:
+  explicit FlowCache(clang::ASTContext &Ctx) : Ctx(Ctx) {}
+  FunctionFlow &of(const clang::FunctionDecl *F) {
+    std::unique_ptr<FunctionFlow> &Slot = Flows[F];
+    if (!Slot)
+      Slot = std::make_unique<FunctionFlow>(F, Ctx);
+    return *Slot;
+  }
+
+private:
+  clang::ASTContext &Ctx;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionFlow>>
+      Flows;
+};
+
 } // namespace crossuser
 
 #endif

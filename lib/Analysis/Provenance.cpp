@@ -259,20 +259,70 @@ static bool isForwardingParam(const FunctionDecl *Pattern, unsigned I) {
   return T->isRValueReferenceType();
 }
 
-const Provenance::WriteIndex &Provenance::writesIn(const FunctionDecl *F) {
-  auto It = Writes.find(F);
-  if (It != Writes.end())
+/// A type whose value a write can build: numbers, characters and their
+/// arrays, strings, standard containers and aggregates of those. Not a
+/// handle to something else (an incomplete `mg_connection`, a polymorphic
+/// client or socket, a struct of pointers such as `redisContext`), whose
+/// later reads return what the other end says, not what was written.
+static bool buildsValue(QualType T, unsigned Depth = 0) {
+  if (T.isNull() || Depth > 3)
+    return false;
+  T = T.getNonReferenceType().getCanonicalType();
+  if (const auto *PT = T->getAs<PointerType>())
+    T = PT->getPointeeType().getCanonicalType();
+  while (const auto *AT = dyn_cast<ArrayType>(T.getTypePtr()))
+    T = AT->getElementType().getCanonicalType();
+  if (T->isArithmeticType() || T->isEnumeralType())
+    return true;
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  RD = RD->getDefinition();
+  if (RD->isInStdNamespace())
+    return true; // strings, containers, pairs, tuples, optionals, streams
+  if (RD->isPolymorphic() || RD->isLambda())
+    return false;
+  for (const FieldDecl *F : RD->fields()) {
+    QualType FT = F->getType().getCanonicalType();
+    if (FT->isPointerType() || FT->isReferenceType() ||
+        FT->isMemberPointerType() || !buildsValue(FT, Depth + 1))
+      return false;
+  }
+  return true;
+}
+
+/// Member functions that give their object a fresh value.
+static bool replacesValue(StringRef Name) {
+  return Name == "assign" || Name == "clear" || Name == "reset" ||
+         Name == "swap";
+}
+
+const Provenance::SiteIndex &Provenance::sitesIn(const FunctionDecl *F) {
+  auto It = Sites.find(F);
+  if (It != Sites.end())
     return *It->second;
-  auto Index = std::make_unique<WriteIndex>();
-  auto Add = [&](const Expr *Target, const Expr *Value) {
-    if (const VarDecl *V = rootVar(Target))
-      if (Value)
-        (*Index)[V].push_back(Value);
+  auto Index = std::make_unique<SiteIndex>();
+  auto Add = [&](const Expr *Target, const Expr *Value, const Stmt *At,
+                 bool Kills, bool Builds) {
+    if (const VarDecl *V = rootVar(Target)) {
+      // A write into one field (`k.user = u`) replaces only that field.
+      bool Whole = isa<DeclRefExpr>(ignoreWrappers(Target));
+      (*Index)[V].push_back({Value, At, Kills && Whole, Builds});
+    }
   };
   forEachStmt(F->getBody(), [&](const Stmt *S) {
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          if (VD->getInit() && !VD->hasGlobalStorage())
+            (*Index)[VD].push_back(
+                {VD->getInit(), VD->getInit(), true, true, true});
+      return;
+    }
     if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
       if (BO->isAssignmentOp())
-        Add(BO->getLHS(), BO->getRHS());
+        Add(BO->getLHS(), BO->getRHS(), BO, !BO->isCompoundAssignmentOp(),
+            true);
       return;
     }
     if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S)) {
@@ -288,18 +338,25 @@ const Provenance::WriteIndex &Provenance::writesIn(const FunctionDecl *F) {
             break;
           Target = Inner->getArg(0);
         }
-        Add(Target, OC->getArg(1));
+        Add(Target, OC->getArg(1), OC, false, true);
       } else if (OC->isAssignmentOp()) {
         for (unsigned I = 1; I < OC->getNumArgs(); ++I)
-          Add(OC->getArg(0), OC->getArg(I));
+          Add(OC->getArg(0), OC->getArg(I), OC, K == OO_Equal, true);
       }
       return;
     }
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
       // key.append(uid), parts.push_back(tenant), k.set_user(u)
-      if (isNonConstMethod(MC))
+      if (isNonConstMethod(MC)) {
+        const Expr *Obj = MC->getImplicitObjectArgument();
+        const CXXMethodDecl *MD = MC->getMethodDecl();
+        bool Replaces = MD->getIdentifier() && replacesValue(MD->getName());
+        bool Builds = buildsValue(Obj->getType());
+        if (MC->getNumArgs() == 0 && Replaces)
+          Add(Obj, nullptr, MC, true, Builds);
         for (const Expr *Arg : MC->arguments())
-          Add(MC->getImplicitObjectArgument(), Arg);
+          Add(Obj, Arg, MC, Replaces && MC->getNumArgs() == 1, Builds);
+      }
     }
     if (const auto *CE = dyn_cast<CallExpr>(S)) {
       if (isa<CXXOperatorCallExpr>(CE))
@@ -317,7 +374,8 @@ const Provenance::WriteIndex &Provenance::writesIn(const FunctionDecl *F) {
         for (const OutParamFact &O : Facts->OutParams)
           for (unsigned J : O.From)
             if (O.Param < CE->getNumArgs() && J < CE->getNumArgs())
-              Add(CE->getArg(O.Param), CE->getArg(J));
+              Add(CE->getArg(O.Param), CE->getArg(J), CE, false,
+                  buildsValue(CE->getArg(O.Param)->getType()));
         return;
       }
       const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern();
@@ -326,13 +384,119 @@ const Provenance::WriteIndex &Provenance::writesIn(const FunctionDecl *F) {
           continue;
         if (isForwardingParam(Pattern, I))
           continue;
+        bool Builds = buildsValue(CE->getArg(I)->getType());
         for (unsigned J = 0; J < CE->getNumArgs(); ++J)
           if (J != I)
-            Add(CE->getArg(I), CE->getArg(J));
+            Add(CE->getArg(I), CE->getArg(J), CE, false, Builds);
       }
     }
   });
+  return *Sites.try_emplace(F, std::move(Index)).first->second;
+}
+
+const Provenance::WriteIndex &Provenance::writesIn(const FunctionDecl *F) {
+  auto It = Writes.find(F);
+  if (It != Writes.end())
+    return *It->second;
+  auto Index = std::make_unique<WriteIndex>();
+  for (const auto &[VD, List] : sitesIn(F))
+    for (const WriteSite &W : List)
+      if (W.Value && !W.Init)
+        (*Index)[VD].push_back(W.Value);
   return *Writes.try_emplace(F, std::move(Index)).first->second;
+}
+
+const Provenance::VarFlow &Provenance::varFlow(const VarDecl *VD,
+                                               const FunctionDecl *F) {
+  std::unique_ptr<VarFlow> &Slot = VarFlows[{VD, F}];
+  if (Slot)
+    return *Slot;
+  Slot = std::make_unique<VarFlow>();
+  VarFlow &VF = *Slot;
+  const SiteIndex &Idx = sitesIn(F);
+  auto It = Idx.find(VD);
+  if (It != Idx.end())
+    for (const WriteSite &W : It->second)
+      VF.Sites.push_back(&W);
+  FunctionFlow *FF = Flows ? &Flows->of(F) : nullptr;
+  if (!FF || !FF->valid())
+    return VF;
+  VF.Ordered = true;
+  unsigned N = VF.Sites.size();
+  // Per block, its writes in execution order.
+  llvm::DenseMap<const CFGBlock *, llvm::SmallVector<std::pair<unsigned, unsigned>, 4>>
+      InBlock;
+  for (unsigned I = 0; I < N; ++I) {
+    VF.Pos.push_back(FF->position(VF.Sites[I]->At));
+    if (VF.Pos.back())
+      InBlock[VF.Pos.back()->Block].push_back({VF.Pos.back()->Index, I});
+  }
+  for (auto &[B, L] : InBlock)
+    llvm::sort(L);
+  auto Transfer = [&](const CFGBlock *B, llvm::BitVector Bits) {
+    auto L = InBlock.find(B);
+    if (L != InBlock.end())
+      for (auto [Pos, I] : L->second) {
+        if (VF.Sites[I]->Kills)
+          Bits.reset();
+        Bits.set(I);
+      }
+    return Bits;
+  };
+  // Forward may-analysis to a fixpoint: a block's entry set only grows.
+  const CFG &G = *FF->cfg();
+  llvm::SmallVector<const CFGBlock *, 32> Work;
+  for (const CFGBlock *B : G)
+    VF.In[B] = llvm::BitVector(N);
+  Work.push_back(&G.getEntry());
+  llvm::DenseSet<const CFGBlock *> Seen;
+  while (!Work.empty()) {
+    const CFGBlock *B = Work.pop_back_val();
+    llvm::BitVector Out = Transfer(B, VF.In[B]);
+    for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
+      const CFGBlock *S = Succ.getReachableBlock();
+      if (!S)
+        continue;
+      llvm::BitVector &SIn = VF.In[S];
+      llvm::BitVector Before = SIn;
+      SIn |= Out;
+      if (SIn != Before || Seen.insert(S).second)
+        Work.push_back(S);
+    }
+  }
+  return VF;
+}
+
+llvm::SmallVector<const Provenance::WriteSite *, 8>
+Provenance::reachingWrites(const VarDecl *VD, const FunctionDecl *F,
+                           const Stmt *Use) {
+  const VarFlow &VF = varFlow(VD, F);
+  llvm::SmallVector<const WriteSite *, 8> Out;
+  std::optional<FunctionFlow::Position> UP;
+  if (VF.Ordered && Use)
+    UP = Flows->of(F).position(Use);
+  if (!UP) {
+    Out.append(VF.Sites.begin(), VF.Sites.end());
+    return Out;
+  }
+  llvm::BitVector Bits = VF.In.lookup(UP->Block);
+  Bits.resize(VF.Sites.size());
+  llvm::SmallVector<std::pair<unsigned, unsigned>, 8> Here;
+  for (unsigned I = 0; I < VF.Sites.size(); ++I)
+    if (VF.Pos[I] && VF.Pos[I]->Block == UP->Block &&
+        VF.Pos[I]->Index < UP->Index)
+      Here.push_back({VF.Pos[I]->Index, I});
+  llvm::sort(Here);
+  for (auto [Pos, I] : Here) {
+    if (VF.Sites[I]->Kills)
+      Bits.reset();
+    Bits.set(I);
+  }
+  for (unsigned I = 0; I < VF.Sites.size(); ++I)
+    // A write the CFG does not place (in a lambda, say) may reach anything.
+    if (Bits.test(I) || !VF.Pos[I])
+      Out.push_back(VF.Sites[I]);
+  return Out;
 }
 
 Prov Provenance::fromIdentityMember(const Expr *Obj, StringRef Member,
@@ -438,38 +602,71 @@ Prov Provenance::eval(const Expr *E, const FunctionDecl *Ctx, unsigned Depth) {
 
 Prov Provenance::evalVar(const VarDecl *VD, const DeclRefExpr *Ref,
                          const FunctionDecl *Ctx, unsigned Depth) {
-  auto Key = std::make_pair(VD, Ctx);
-  auto It = VarMemo.find(Key);
+  const auto *Owner =
+      dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
+  bool Local = Owner && Owner->getBody() && !VD->hasGlobalStorage();
+  // The value at this use, when the CFG places it, else at any use.
+  std::optional<FunctionFlow::Position> UsePos;
+  if (Local && Ref && Flows && Flows->of(Owner).valid())
+    UsePos = Flows->of(Owner).position(Ref);
+  auto MemoKey = std::make_pair(
+      UsePos ? static_cast<const void *>(Ref) : static_cast<const void *>(VD),
+      Ctx);
+  auto It = VarMemo.find(MemoKey);
   if (It != VarMemo.end())
     return It->second;
-  if (!VarInProgress.insert(Key).second)
-    return Prov(); // x = x + y: the cycle adds nothing new
+  auto Key = std::make_pair(VD, Ctx);
+  auto [InProgress, Fresh] = VarInProgress.try_emplace(Key, VarStackDepth);
+  if (!Fresh) {
+    // x = x + y: the cycle adds nothing new, but what was computed inside
+    // it is incomplete until the cycle's head finishes.
+    MinCut = std::min(MinCut, InProgress->second);
+    return Prov();
+  }
+  unsigned MyDepth = VarStackDepth++;
+  unsigned SavedCut = MinCut;
+  MinCut = ~0u;
   Prov P;
-  if (M.isIdentityDecl(VD)) {
+  const auto *PVD = dyn_cast<ParmVarDecl>(VD);
+  bool OwnParam = PVD && Owner && Owner == Ctx;
+  // In a summary, what a parameter identifies is up to each caller's
+  // argument: a parameter *named* `user_id` does not make the result
+  // identify anyone. Its type or annotation does.
+  bool ByNameOnly = OwnParam && !M.isIdentityType(VD->getType()) &&
+                    !Model::hasAnnotation(VD, IdentityAnnotation);
+  if (!ByNameOnly && M.isIdentityDecl(VD)) {
     P.Identifies.Loc = VD->getLocation();
     P.Identifies.Text = VD->getNameAsString();
     P.PerUser = P.Identifies;
   }
-  const auto *Owner = dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
-  if (const auto *PVD = dyn_cast<ParmVarDecl>(VD))
-    if (Owner && Owner == Ctx) {
-      unsigned Idx = PVD->getFunctionScopeIndex();
-      if (P.Params.size() <= Idx)
-        P.Params.resize(Idx + 1);
-      P.Params.set(Idx);
-    }
-  if (const Expr *Init = VD->getInit())
-    P.merge(eval(Init, Ctx, Depth));
-  if (Owner && Owner->getBody() && !VD->hasGlobalStorage()) {
-    const WriteIndex &W = writesIn(Owner);
-    auto WI = W.find(VD);
-    if (WI != W.end())
-      for (const Expr *Val : WI->second)
-        P.merge(eval(Val, Ctx, Depth));
+  if (OwnParam) {
+    unsigned Idx = PVD->getFunctionScopeIndex();
+    if (P.Params.size() <= Idx)
+      P.Params.resize(Idx + 1);
+    P.Params.set(Idx);
   }
+  const Expr *Init = VD->getInit();
+  bool InitSeen = false;
+  if (Local) {
+    for (const WriteSite *W : reachingWrites(VD, Owner, UsePos ? Ref : nullptr)) {
+      InitSeen |= W->Value == Init;
+      // Side effects on a handle (`mg_write(conn, body)`) do not come back
+      // out of later reads of it.
+      if (W->Value && W->BuildsValue)
+        P.merge(eval(W->Value, Ctx, Depth));
+    }
+    InitSeen |= llvm::any_of(varFlow(VD, Owner).Sites, [&](const WriteSite *W) {
+      return W->Value == Init;
+    });
+  }
+  if (Init && !InitSeen)
+    P.merge(eval(Init, Ctx, Depth));
   VarInProgress.erase(Key);
-  if (Steps <= MaxSteps)
-    VarMemo[Key] = P;
+  --VarStackDepth;
+  bool Complete = MinCut >= MyDepth;
+  MinCut = std::min(SavedCut, Complete ? ~0u : MinCut);
+  if (Complete && Steps <= MaxSteps)
+    VarMemo[MemoKey] = P;
   return P;
 }
 

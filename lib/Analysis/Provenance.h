@@ -2,6 +2,7 @@
 #ifndef CROSSUSER_ANALYSIS_PROVENANCE_H
 #define CROSSUSER_ANALYSIS_PROVENANCE_H
 
+#include "Analysis/Flow.h"
 #include "Analysis/Model.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/DenseMap.h"
@@ -50,7 +51,11 @@ struct Summary {
 /// recursive helper chains cost linear time and cannot overflow the stack.
 class Provenance {
 public:
-  explicit Provenance(Model &M) : M(M) {}
+  /// With \p Flows, a local's value at a use is what the writes that reach
+  /// the use put there (reaching definitions over the CFG); without, every
+  /// write to it counts wherever it is.
+  explicit Provenance(Model &M, FlowCache *Flows = nullptr)
+      : M(M), Flows(Flows) {}
 
   /// Provenance of \p E as evaluated in its own function.
   Prov of(const clang::Expr *E) {
@@ -86,11 +91,35 @@ public:
     return summary(FD, 0);
   }
 
-  /// Expressions written into each local variable of a function
-  /// (initialisers, assignments, appends, out-parameters).
+  /// Expressions written into each local variable of a function after its
+  /// declaration (assignments, appends, out-parameters), in any order.
   using WriteIndex =
       llvm::DenseMap<const clang::VarDecl *, std::vector<const clang::Expr *>>;
   const WriteIndex &writesIn(const clang::FunctionDecl *F);
+
+  /// One write into a local: the value written (null for `v.clear()`), the
+  /// statement that writes, whether it replaces the old value, and whether
+  /// it builds the variable's value (an assignment, an append to a string
+  /// or container, a stream insertion, an out-parameter of value type) as
+  /// opposed to a side effect on an object (a socket, a client, a
+  /// connection handle) that later reads of the object do not return.
+  struct WriteSite {
+    const clang::Expr *Value = nullptr;
+    const clang::Stmt *At = nullptr;
+    bool Kills = false;
+    bool BuildsValue = true;
+    /// The declaration's initialiser.
+    bool Init = false;
+  };
+  using SiteIndex =
+      llvm::DenseMap<const clang::VarDecl *, std::vector<WriteSite>>;
+  /// Every write into each local variable of \p F, in source order.
+  const SiteIndex &sitesIn(const clang::FunctionDecl *F);
+  /// The writes into \p VD (a local of \p F) that reach \p Use: all
+  /// value-building writes when the order is unknown.
+  llvm::SmallVector<const WriteSite *, 8>
+  reachingWrites(const clang::VarDecl *VD, const clang::FunctionDecl *F,
+                 const clang::Stmt *Use);
 
   static const unsigned MaxCallDepth = 8;
   static const unsigned MaxSteps = 20000;
@@ -111,17 +140,40 @@ private:
   const Summary *summary(const clang::FunctionDecl *FD, unsigned Depth);
   Evidence evidenceAt(const clang::Expr *E);
 
+  /// Reaching definitions of one local: the writes' CFG positions and the
+  /// writes live at each block's entry.
+  struct VarFlow {
+    std::vector<const WriteSite *> Sites;
+    std::vector<std::optional<FunctionFlow::Position>> Pos;
+    llvm::DenseMap<const clang::CFGBlock *, llvm::BitVector> In;
+    bool Ordered = false;
+  };
+  const VarFlow &varFlow(const clang::VarDecl *VD, const clang::FunctionDecl *F);
+
   Model &M;
+  FlowCache *Flows;
   llvm::DenseMap<std::pair<const clang::VarDecl *, const clang::FunctionDecl *>,
-                 Prov>
+                 std::unique_ptr<VarFlow>>
+      VarFlows;
+  /// By (use, function) when the use's reaching writes are known, else
+  /// by (variable, function).
+  llvm::DenseMap<std::pair<const void *, const clang::FunctionDecl *>, Prov>
       VarMemo;
-  llvm::DenseSet<std::pair<const clang::VarDecl *, const clang::FunctionDecl *>>
+  /// Variables being evaluated, with their depth in the evaluation stack.
+  llvm::DenseMap<std::pair<const clang::VarDecl *, const clang::FunctionDecl *>,
+                 unsigned>
       VarInProgress;
+  unsigned VarStackDepth = 0;
+  /// The shallowest in-progress variable a cycle was cut at, below the
+  /// current one: results computed under a cut are not memoised.
+  unsigned MinCut = ~0u;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<Summary>>
       Summaries;
   llvm::DenseSet<const clang::FunctionDecl *> SummaryInProgress;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<WriteIndex>>
       Writes;
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<SiteIndex>>
+      Sites;
   llvm::DenseMap<const clang::FunctionDecl *, Evidence> IdentityMemo;
   unsigned Steps = 0;
   unsigned Nesting = 0;

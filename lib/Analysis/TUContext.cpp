@@ -6,19 +6,12 @@ using namespace clang;
 namespace crossuser {
 
 TUContext::TUContext(ASTContext &Ctx, const Config &Cfg)
-    : Ctx(Ctx), Cfg(Cfg), M(Ctx, this->Cfg), P(M) {}
+    : Ctx(Ctx), Cfg(Cfg), M(Ctx, this->Cfg), Flows(Ctx), P(M, &Flows) {}
 
 const std::vector<const FunctionDecl *> &TUContext::functions() {
   if (!Functions)
     Functions = functionsToAnalyse(Ctx);
   return *Functions;
-}
-
-FunctionFlow &TUContext::flow(const FunctionDecl *F) {
-  std::unique_ptr<FunctionFlow> &Slot = Flows[F];
-  if (!Slot)
-    Slot = std::make_unique<FunctionFlow>(F, Ctx);
-  return *Slot;
 }
 
 namespace {

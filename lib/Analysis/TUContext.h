@@ -32,7 +32,7 @@ public:
   const std::vector<const clang::FunctionDecl *> &functions();
 
   /// The control-flow facts of \p F's body, built on first use.
-  FunctionFlow &flow(const clang::FunctionDecl *F);
+  FunctionFlow &flow(const clang::FunctionDecl *F) { return Flows.of(F); }
 
   /// The shared context for \p Ctx analysed with \p Cfg: built on the first
   /// call for this translation unit and configuration, then reused by
@@ -47,10 +47,9 @@ private:
   /// A copy: the context outlives the option parsing of any one check.
   Config Cfg;
   Model M;
+  FlowCache Flows;
   Provenance P;
   std::optional<std::vector<const clang::FunctionDecl *>> Functions;
-  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<FunctionFlow>>
-      Flows;
 };
 
 } // namespace crossuser
