@@ -662,10 +662,22 @@ private:
     if (const auto *DRE = dyn_cast<DeclRefExpr>(Key)) {
       const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
       if (VD && VD->isLocalVarDecl() && !isa<ParmVarDecl>(VD)) {
-        F.Notes.push_back({VD->getLocation(),
-                           "key '" + VD->getNameAsString() + "' is built here"});
+        // Where the value that reaches the operation was built: the last
+        // overwrite, when one alone reaches it, else the declaration.
+        SourceLocation Where = VD->getLocation();
         if (VD->getInit())
           Built = ignoreWrappers(VD->getInit());
+        if (const auto *Owner = dyn_cast_or_null<FunctionDecl>(
+                VD->getParentFunctionOrMethod())) {
+          auto Reaching = P.reachingWrites(VD, Owner, DRE);
+          if (Reaching.size() == 1 && !Reaching.front()->Init &&
+              Reaching.front()->Kills && Reaching.front()->Value) {
+            Where = Reaching.front()->At->getBeginLoc();
+            Built = ignoreWrappers(Reaching.front()->Value);
+          }
+        }
+        F.Notes.push_back(
+            {Where, "key '" + VD->getNameAsString() + "' is built here"});
       }
     } else {
       Built = Key;
