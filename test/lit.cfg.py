@@ -62,6 +62,9 @@ if shutil.which("dpkg-deb"):
 
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
+# The models shipped in this source tree, not an older install's.
+config.environment["CROSSUSER_MODELS_DIR"] = os.path.join(
+    config.crossuser_src_root, "models")
 # Diagnostics must not depend on the user's terminal or locale.
 config.environment["LC_ALL"] = "C"
 

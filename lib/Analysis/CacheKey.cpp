@@ -38,6 +38,11 @@ struct CacheOp {
   const FunctionFacts *Wrapper = nullptr;
   const CacheUseFact *Use = nullptr;
   llvm::SmallVector<const Expr *, 2> ExtraKeys;
+  /// The library model row that made this a cache operation.
+  const ModelRow *Row = nullptr;
+  /// An out-parameter that receives the lookup's result
+  /// (`map.find(accessor, key)`).
+  const VarDecl *ResultVar = nullptr;
 };
 
 /// "file.cpp:12" of a summary's "/abs/path/file.cpp:12".
@@ -217,6 +222,9 @@ private:
     bool Remote = false;
     if (!asCache(Obj, Op, Remote))
       return;
+    if (const ModelRow *Row = M.cacheRow(Obj->getType()))
+      if (modelledCall(MC, MD, *Row, Op, Cur))
+        return;
     unsigned First = 0;
     if (!Lookup && !Insert) {
       // client.command("GET", key)
@@ -253,6 +261,43 @@ private:
         Op.ValueType = MD->getParamDecl(1)->getType();
     }
     Ops.push_back(std::move(Op));
+  }
+
+  /// A call on a cache a library model describes: its row says which
+  /// methods look up and insert (names compared without case and `_`) and
+  /// where the key and value are; a key after another argument
+  /// (`map.find(accessor, key)`) leaves the result in that first argument.
+  /// False when the row does not name the method.
+  bool modelledCall(const CXXMemberCallExpr *MC, const CXXMethodDecl *MD,
+                    const ModelRow &Row, CacheOp &Op, const FunctionDecl *Cur) {
+    std::string N = normaliseMethod(MD->getName());
+    bool Lookup = llvm::is_contained(Row.Lookup, N);
+    bool Insert = !Lookup && llvm::is_contained(Row.Insert, N);
+    if (!Lookup && !Insert)
+      return llvm::is_contained(Row.Erase, N);
+    Op.Call = MC;
+    Op.Func = Cur;
+    Op.IsInsert = Insert;
+    Op.Row = &Row;
+    unsigned K = Row.Key, V = Row.Value;
+    if (Insert && MC->getNumArgs() == 1 && K >= 1) {
+      // insert(value_type{key, value}).
+      splitPair(MC->getArg(0), Op);
+    } else if (K < MC->getNumArgs()) {
+      Op.Key = MC->getArg(K);
+      if (Insert && V < MC->getNumArgs() && V != K)
+        Op.Values.push_back(MC->getArg(V));
+      if (K > 0)
+        Op.ResultVar = rootVar(MC->getArg(0));
+    } else {
+      return false;
+    }
+    if (Op.ValueType.isNull())
+      Op.ValueType = Lookup ? MD->getReturnType()
+                     : V < MD->getNumParams() ? MD->getParamDecl(V)->getType()
+                                             : QualType();
+    Ops.push_back(std::move(Op));
+    return true;
   }
 
   void subscript(const CXXOperatorCallExpr *OC, const FunctionDecl *Cur) {
@@ -293,7 +338,20 @@ private:
     Op.CacheId = Conn ? static_cast<const void *>(Conn->getCanonicalDecl())
                       : static_cast<const void *>(FD);
     Op.CacheName = Conn ? Conn->getNameAsString() : Name.str();
-    if (Cfg.RedisCommandFunctions.contains(Name)) {
+    const ModelRow *Row = M.library().find(ModelRole::RemoteCache, FD);
+    Op.Row = Row;
+    if (Row && Row->Format < 0) {
+      // memcached_get(mc, key, ...), memcached_set(mc, key, n, value, ...)
+      if (unsigned(Row->Key) >= CE->getNumArgs())
+        return;
+      Op.IsInsert = Row->OpIsInsert;
+      Op.Key = CE->getArg(Row->Key);
+      if (Op.IsInsert && unsigned(Row->Value) < CE->getNumArgs())
+        Op.Values.push_back(CE->getArg(Row->Value));
+      Ops.push_back(std::move(Op));
+      return;
+    }
+    if (Cfg.RedisCommandFunctions.contains(Name) || Row) {
       // redisCommand(ctx, "GET %s", key): the key is the first argument
       // after the format, unless the format spells the key itself.
       unsigned FmtIdx = 0;
@@ -559,6 +617,8 @@ private:
     // from it, or from another such variable (`const auto &owner =
     // doc->owner_id;`).
     llvm::SmallPtrSet<const VarDecl *, 8> Holders;
+    if (Lookup.ResultVar)
+      Holders.insert(Lookup.ResultVar);
     auto MentionsHolder = [&](const Expr *E) {
       bool Hit = false;
       forEachStmt(E, [&](const Stmt *S) {

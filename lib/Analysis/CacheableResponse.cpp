@@ -43,6 +43,20 @@ std::optional<HeaderKind> headerKind(StringRef Name) {
   return std::nullopt;
 }
 
+std::string headerDisplay(HeaderKind K) {
+  return K == HeaderKind::CacheControl ? "Cache-Control"
+         : K == HeaderKind::Expires    ? "Expires"
+         : K == HeaderKind::Vary       ? "Vary"
+                                       : "Set-Cookie";
+}
+
+/// `CDN-Cache-Control` and `Surrogate-Control` speak to CDNs only and take
+/// precedence there over `Cache-Control`.
+bool forCdnOnly(StringRef Name) {
+  std::string N = normaliseHeader(Name);
+  return N == "cdncachecontrol" || N == "surrogatecontrol";
+}
+
 /// One header set on a response, or one call of a caching helper.
 struct HeaderSet {
   const Expr *Call = nullptr;
@@ -55,6 +69,8 @@ struct HeaderSet {
   /// helper called without a number).
   std::string Name;
   const Expr *Value = nullptr;
+  /// For a call of a policy helper: the header set inside the helper.
+  const Expr *Via = nullptr;
 };
 
 /// A response stored in a cache inside the service.
@@ -120,20 +136,8 @@ const VarDecl *responseRoot(const Expr *E) {
   return nullptr;
 }
 
-/// ignoreWrappers, and also `std::string(const char *, const Alloc & =
-/// Alloc())`: libstdc++'s string constructors take a defaulted allocator.
-const Expr *stripConversions(const Expr *E) {
-  for (int Guard = 0; E && Guard < 8; ++Guard) {
-    E = ignoreWrappers(E);
-    const auto *CC = dyn_cast<CXXConstructExpr>(E);
-    if (!CC || CC->getNumArgs() < 2 ||
-        !llvm::all_of(llvm::drop_begin(CC->arguments()),
-                      [](const Expr *A) { return isa<CXXDefaultArgExpr>(A); }))
-      return E;
-    E = CC->getArg(0);
-  }
-  return E;
-}
+/// One definition of "the expression under conversions" (Model.h).
+const Expr *stripConversions(const Expr *E) { return ignoreWrappers(E); }
 
 const char *const ContainerSetters[] = {"insert",      "emplace",
                                         "try_emplace", "insert_or_assign",
@@ -194,6 +198,7 @@ public:
   std::vector<Finding> run() {
     for (const FunctionDecl *FD : TU.functions())
       collect(FD);
+    addPolicyCalls();
     std::vector<Finding> Out;
     if (Headers.empty() && Stores.empty())
       return Out;
@@ -213,6 +218,42 @@ public:
 private:
   // Collection ------------------------------------------------------------
 
+  /// A helper that sets caching headers on a response parameter
+  /// (`apply_cache_policy(res, 120)`) sets them on the caller's response:
+  /// each call is judged as a header set there, with the caller's identity
+  /// and content.
+  void addPolicyCalls() {
+    llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<size_t, 2>> ByHelper;
+    for (size_t I = 0; I < Headers.size(); ++I) {
+      const HeaderSet &H = Headers[I];
+      if (H.Resp && isa<ParmVarDecl>(H.Resp) && H.Func &&
+          !isLambdaCallOperator(H.Func) &&
+          H.Resp->getDeclContext() == H.Func)
+        ByHelper[H.Func->getCanonicalDecl()].push_back(I);
+    }
+    if (ByHelper.empty())
+      return;
+    for (const auto &[CE, Cur] : Calls) {
+      const FunctionDecl *Callee = CE->getDirectCallee();
+      auto It = Callee ? ByHelper.find(Callee->getCanonicalDecl()) : ByHelper.end();
+      if (It == ByHelper.end())
+        continue;
+      for (size_t I : It->second) {
+        HeaderSet H = Headers[I];
+        unsigned Idx = cast<ParmVarDecl>(H.Resp)->getFunctionScopeIndex();
+        if (Idx >= CE->getNumArgs())
+          continue;
+        H.Call = CE;
+        H.Func = Cur;
+        H.RespExpr = CE->getArg(Idx);
+        H.Resp = responseRoot(H.RespExpr);
+        H.Via = Headers[I].Call;
+        if (H.Resp)
+          Headers.push_back(std::move(H));
+      }
+    }
+  }
+
   void collect(const FunctionDecl *FD) {
     forEachStmtIn(FD, [&](const Stmt *S, const FunctionDecl *Cur) {
       visit(S, Cur);
@@ -226,6 +267,11 @@ private:
     if (const auto *SL = dyn_cast<StringLiteral>(E))
       if (SL->getCharByteWidth() == 1)
         return SL->getString().str();
+    // A named constant (`header_names::cache_control`) names the header.
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (VD->getIdentifier() && headerKind(VD->getName()))
+          return headerDisplay(*headerKind(VD->getName()));
     // An enumerator names the header by kind: show it the usual way.
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
       if (const auto *EC = dyn_cast<EnumConstantDecl>(DRE->getDecl()))
@@ -239,9 +285,14 @@ private:
 
   void addHeader(const Expr *Call, const FunctionDecl *Cur,
                  const Expr *RespObj, const Expr *NameE, const Expr *Value) {
-    std::optional<std::string> Name = headerName(NameE);
-    if (!Name)
-      return;
+    if (std::optional<std::string> Name = headerName(NameE))
+      addHeaderNamed(Call, Cur, RespObj, *Name, Value);
+  }
+
+  void addHeaderNamed(const Expr *Call, const FunctionDecl *Cur,
+                      const Expr *RespObj, const std::string &HeaderName,
+                      const Expr *Value) {
+    std::optional<std::string> Name = HeaderName;
     std::optional<HeaderKind> K = headerKind(*Name);
     if (!K)
       return;
@@ -334,6 +385,12 @@ private:
       }
       return;
     }
+    if (CE->getNumArgs() > 0 || MC)
+      Calls.push_back({CE, Cur});
+    if (const ModelRow *Row = M.library().find(ModelRole::ResponseHeader, FD)) {
+      modelledHeader(CE, MC, FD, *Row, Cur);
+      return;
+    }
     if (!MC)
       return;
     if (Cfg.HeaderSetters.contains(Name)) {
@@ -359,6 +416,35 @@ private:
       if (isResponseType(M, V->getType()))
         addStore(MC, Cur, Obj, K, V);
     }
+  }
+
+  /// A header setter a library model describes: the response is the
+  /// object of the call (or a free function's first argument); the header
+  /// is named by an argument or by the template argument
+  /// (`headers().add<Http::Header::CacheControl>(...)`).
+  void modelledHeader(const CallExpr *CE, const CXXMemberCallExpr *MC,
+                      const FunctionDecl *FD, const ModelRow &Row,
+                      const FunctionDecl *Cur) {
+    const Expr *RespObj = MC ? MC->getImplicitObjectArgument()
+                             : CE->getNumArgs() ? CE->getArg(0) : nullptr;
+    unsigned N = CE->getNumArgs();
+    const Expr *Value =
+        unsigned(Row.HeaderValue) < N ? CE->getArg(Row.HeaderValue) : nullptr;
+    if (!RespObj)
+      return;
+    if (Row.HeaderName >= 0) {
+      if (unsigned(Row.HeaderName) < N && Value)
+        addHeader(CE, Cur, RespObj, CE->getArg(Row.HeaderName), Value);
+      return;
+    }
+    const TemplateArgumentList *TA = FD->getTemplateSpecializationArgs();
+    if (!TA || TA->size() == 0 || TA->get(0).getKind() != TemplateArgument::Type)
+      return;
+    const CXXRecordDecl *HeaderType = TA->get(0).getAsType()->getAsCXXRecordDecl();
+    if (!HeaderType || !HeaderType->getIdentifier())
+      return;
+    // The directives are the call's arguments, whatever their number.
+    addHeaderNamed(CE, Cur, RespObj, HeaderType->getName().str(), CE);
   }
 
   /// A response stored in a cache that outlives the request.
@@ -417,6 +503,8 @@ private:
     if (const auto *SL = dyn_cast<StringLiteral>(E))
       return SL->getCharByteWidth() == 1 ? SL->getString().str()
                                          : std::string(1, Unknown);
+    if (std::optional<std::string> D = directiveText(E, Depth))
+      return *D;
     if (E->getType()->isIntegerType() && !E->isValueDependent()) {
       Expr::EvalResult R;
       if (E->EvaluateAsInt(R, Ctx))
@@ -460,6 +548,61 @@ private:
           return valueText(VD->getInit(), Depth + 1);
     }
     return std::string(1, Unknown);
+  }
+
+  /// Typed directives (Pistache's `CacheDirective(CacheDirective::MaxAge,
+  /// seconds(600))`, `{CacheDirective::NoStore}`): an enumerator is its
+  /// directive (`NoStore` is `no-store`), a directive built from an
+  /// enumerator and a number is `name=number`, and lists are joined.
+  std::optional<std::string> directiveText(const Expr *E, unsigned Depth) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (const auto *EC = dyn_cast<EnumConstantDecl>(DRE->getDecl()))
+        return directiveName(EC->getName());
+    auto Join = [&](llvm::ArrayRef<const Expr *> Parts) {
+      std::string Out;
+      for (const Expr *P : Parts) {
+        if (isa<CXXDefaultArgExpr>(P))
+          continue;
+        if (!Out.empty())
+          Out += ", ";
+        Out += valueText(P, Depth + 1);
+      }
+      return Out;
+    };
+    if (const auto *IL = dyn_cast<InitListExpr>(E))
+      return Join(llvm::ArrayRef<const Expr *>(IL->getInits(), IL->getNumInits()));
+    if (const auto *SI = dyn_cast<CXXStdInitializerListExpr>(E))
+      return valueText(SI->getSubExpr(), Depth + 1);
+    if (const auto *CC = dyn_cast<CXXConstructExpr>(E)) {
+      if (CC->getNumArgs() == 1)
+        if (const auto *SI = dyn_cast<CXXStdInitializerListExpr>(
+                ignoreWrappers(CC->getArg(0))))
+          return valueText(SI->getSubExpr(), Depth + 1);
+      if (CC->getNumArgs() >= 2 && CC->getArg(0)->getType()->isEnumeralType() &&
+          !isa<CXXDefaultArgExpr>(CC->getArg(1)))
+        return valueText(CC->getArg(0), Depth + 1) + "=" +
+               valueText(CC->getArg(1), Depth + 1);
+    }
+    if (const auto *CE = dyn_cast<CallExpr>(E))
+      if (const FunctionDecl *FD = CE->getDirectCallee())
+        if (const ModelRow *Row = M.library().find(ModelRole::ResponseHeader, FD))
+          if (Row->HeaderName < 0)
+            return Join(llvm::ArrayRef<const Expr *>(CE->getArgs(), CE->getNumArgs()));
+    return std::nullopt;
+  }
+
+  /// `NoStore` -> `no-store`, `MaxAge` -> `max-age`, `SMaxAge` -> `s-maxage`.
+  static std::string directiveName(StringRef Name) {
+    std::string Out;
+    for (size_t I = 0; I < Name.size(); ++I) {
+      char C = Name[I];
+      if (C >= 'A' && C <= 'Z' && I > 0 && Name[I - 1] != '_')
+        Out.push_back('-');
+      Out.push_back(C == '_' ? '-' : llvm::toLower(C));
+    }
+    if (StringRef(Out).startswith("s-max-age"))
+      Out = "s-maxage" + Out.substr(9);
+    return Out;
   }
 
   /// For notes and messages: unknown parts become `...`.
@@ -612,8 +755,11 @@ private:
       if (&O == &H || O.Resp != H.Resp ||
           !together(H.Func, H.Call, O.Func, O.Call))
         continue;
+      // `Cache-Control: private` does not stop a CDN that obeys its own
+      // `CDN-Cache-Control: max-age=600`.
       if (O.Kind == HeaderKind::CacheControl &&
-          parseCacheControl(valueText(O.Value)).Blocks)
+          parseCacheControl(valueText(O.Value)).Blocks &&
+          (!forCdnOnly(H.Name) || forCdnOnly(O.Name)))
         return true;
       if (O.Kind == HeaderKind::Vary) {
         std::string V = StringRef(valueText(O.Value)).lower();
@@ -661,6 +807,11 @@ private:
     F.Loc = H.Call->getBeginLoc();
     F.Message = "response is made storable by shared caches ('" + describe(H) +
                 "') but carries per-user data";
+    if (H.Via)
+      F.Notes.push_back({H.Via->getBeginLoc(),
+                         "'" + describe(H) + "' is set here, in '" +
+                             cast<CallExpr>(H.Call)->getDirectCallee()->getNameAsString() +
+                             "'"});
     F.Notes.push_back(*PerUser);
     F.Notes.push_back(identityNote(Id));
     if (std::optional<FindingNote> Vary = varyNote(H))
@@ -791,6 +942,8 @@ private:
   const SourceManager &SM;
   std::vector<HeaderSet> Headers;
   std::vector<ResponseStore> Stores;
+  /// Every call with arguments, for policy helpers.
+  std::vector<std::pair<const CallExpr *, const FunctionDecl *>> Calls;
   std::vector<SourceRange> CredentialGuards;
   llvm::DenseMap<const VarDecl *, std::vector<const Expr *>> RespWrites;
 };

@@ -1,4 +1,7 @@
 #include "Analysis/Config.h"
+#include "Analysis/Models.h"
+#include <map>
+#include <mutex>
 
 namespace crossuser {
 
@@ -115,6 +118,12 @@ static const OptionSpec Specs[] = {
      "Framework helpers that make a response cacheable for a number of "
      "seconds (`resp->setExpiredTime(300)`, `CacheFor(resp, 300)`); a "
      "constant of 0 or less leaves the response uncached."},
+    {"ModelFiles", "none",
+     "Model files (YAML, docs/models.md) describing further libraries: "
+     "identity sources, lifetimes, caches, remote caches and response "
+     "headers, read in addition to the models shipped with crossuser. "
+     "`none` (or empty): the shipped models only. A malformed file is an "
+     "error naming its line."},
     {"SummaryDirectory", "none",
      "A directory of whole-program summaries written by `crossuser-check "
      "--summaries DIR`: calls to functions defined in other translation "
@@ -145,7 +154,31 @@ std::optional<std::string> validateOption(llvm::StringRef Name,
                                           llvm::StringRef Value) {
   if (Name == "ThreadLocalIsShared" && !parseBool(Value))
     return "invalid value '" + Value.str() + "'; expected true or false";
+  if (Name == "ModelFiles") {
+    auto Loaded = loadModels(Value);
+    if (!Loaded)
+      return llvm::toString(Loaded.takeError());
+  }
   return std::nullopt;
+}
+
+llvm::Expected<std::shared_ptr<const Models>>
+loadModels(llvm::StringRef FileList) {
+  static std::mutex Lock;
+  static std::map<std::string, std::shared_ptr<const Models>> Loaded;
+  std::string Key = FileList.trim().str();
+  if (Key == "none")
+    Key.clear();
+  std::lock_guard<std::mutex> Guard(Lock);
+  auto It = Loaded.find(Key);
+  if (It != Loaded.end())
+    return It->second;
+  auto M = std::make_shared<Models>(Models::shipped());
+  for (const std::string &Path : splitList(Key))
+    if (llvm::Error E = M->load(Path))
+      return std::move(E);
+  Loaded[Key] = M;
+  return std::shared_ptr<const Models>(M);
 }
 
 Config Config::fromOptions(
@@ -182,6 +215,14 @@ Config Config::fromOptions(
   C.RegistrationFunctions = WordSet(Value("RegistrationFunctions"));
   C.HeaderSetters = toSet(Value("HeaderSetters"));
   C.CacheHelpers = toSet(Value("CacheHelpers"));
+  if (auto Lib = loadModels(Value("ModelFiles")))
+    C.Library = std::move(*Lib);
+  else {
+    // The front end has reported it (validateOption); analyse with the
+    // shipped models rather than none.
+    llvm::consumeError(Lib.takeError());
+    C.Library = std::make_shared<Models>(Models::shipped());
+  }
   C.SummaryDirectory = Value("SummaryDirectory");
   if (C.SummaryDirectory == "none")
     C.SummaryDirectory.clear();

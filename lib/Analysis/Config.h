@@ -6,6 +6,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Error.h"
 #include <functional>
 #include <memory>
 #include <optional>
@@ -14,6 +15,13 @@
 namespace crossuser {
 
 class SummaryIndex;
+class Models;
+
+/// The shipped models plus the files of a `ModelFiles` value (`;`
+/// separated), loaded once per process per value; or the first file's
+/// error ("FILE:LINE: reason").
+llvm::Expected<std::shared_ptr<const Models>>
+loadModels(llvm::StringRef FileList);
 
 /// One configurable option: its CheckOptions name, default and meaning.
 struct OptionSpec {
@@ -57,6 +65,8 @@ struct Config {
   WordSet RegistrationFunctions;
   llvm::StringSet<> HeaderSetters;
   llvm::StringSet<> CacheHelpers;
+  /// The library models: shipped rows and those of ModelFiles.
+  std::shared_ptr<const Models> Library;
   /// Whole-program summaries to read (the clang-tidy module loads them).
   std::string SummaryDirectory;
   /// Every option value but SummaryDirectory, "Name=Value" lines: what

@@ -1,6 +1,8 @@
 #include "Analysis/Model.h"
 #include "Analysis/Summaries.h"
+#include "clang/AST/ASTLambda.h"
 #include "clang/AST/Attr.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -302,9 +304,38 @@ static bool nameMatches(const CXXRecordDecl *RD, const WordSet &W) {
   return false;
 }
 
+const Models &Model::library() const {
+  static const Models Empty;
+  return Cfg.Library ? *Cfg.Library : Empty;
+}
+
+const ModelRow *Model::identityRow(const ValueDecl *D,
+                                   const CallExpr *Call) const {
+  const ModelRow *R = library().find(ModelRole::Identity, D);
+  if (!R || R->Arg < 0)
+    return R;
+  if (!Call || unsigned(R->Arg) >= Call->getNumArgs())
+    return nullptr;
+  const auto *SL = dyn_cast<StringLiteral>(ignoreWrappers(Call->getArg(R->Arg)));
+  if (!SL || SL->getCharByteWidth() != 1)
+    return nullptr;
+  for (const std::string &V : R->Equals)
+    if (SL->getString().equals_insensitive(V))
+      return R;
+  return nullptr;
+}
+
+const ModelRow *Model::cacheRow(QualType T) const {
+  if (T.isNull())
+    return nullptr;
+  return library().find(ModelRole::Cache, recordOf(T));
+}
+
 bool Model::isCacheType(QualType T) const {
   if (T.isNull())
     return false;
+  if (cacheRow(T))
+    return true;
   if (anySugarName(T, [&](StringRef N) { return Cfg.CacheTypes.matchesAnyWord(N); }))
     return true;
   return nameMatches(recordOf(T), Cfg.CacheTypes);
@@ -381,6 +412,10 @@ struct Model::InstanceIndex {
   /// Fields that hold an instance.
   llvm::DenseMap<const CXXRecordDecl *, llvm::SmallVector<const FieldDecl *, 2>>
       HeldBy;
+  /// Locals captured by reference by a callable that outlives the function
+  /// (converted to a type-erased callable such as std::function, or stored
+  /// in a member or global): the first such lambda.
+  llvm::DenseMap<const VarDecl *, const LambdaExpr *> CapturedByEscaping;
 };
 
 namespace {
@@ -425,8 +460,29 @@ public:
     return true;
   }
 
+  bool VisitLambdaExpr(LambdaExpr *LE) {
+    if (!escapes(LE))
+      return true;
+    for (const LambdaCapture &C : LE->captures())
+      if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
+        if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()))
+          if (!VD->hasGlobalStorage())
+            Index.CapturedByEscaping.try_emplace(VD, LE);
+    return true;
+  }
+
   bool VisitCallExpr(CallExpr *CE) {
     const FunctionDecl *Callee = CE->getDirectCallee();
+    // A library model says which argument the framework keeps for the
+    // server's lifetime (`CivetServer::addHandler(uri, handler)`,
+    // `MHD_start_daemon(..., dh, dh_cls, ...)`).
+    if (const ModelRow *R = M.library().find(ModelRole::Lifetime, Callee))
+      if (R->Arg >= 0 && unsigned(R->Arg) < CE->getNumArgs() &&
+          (R->Life == Lifetime::PerServer || R->Life == Lifetime::PerWorker)) {
+        if (const CXXRecordDecl *RD = objectPassed(CE->getArg(R->Arg)))
+          Index.Registered.try_emplace(key(RD), CE);
+        return true;
+      }
     if (!Callee || !Callee->getIdentifier() ||
         !Cfg.RegistrationFunctions.matchesAnyWord(Callee->getName()))
       return true;
@@ -439,6 +495,20 @@ public:
   Model::InstanceIndex Index;
 
 private:
+  /// The class of the object an argument hands over: one it creates, or
+  /// an existing one passed by address, reference or `this`.
+  const CXXRecordDecl *objectPassed(const Expr *E) {
+    if (const CXXRecordDecl *RD = instanceMadeBy(E, 0))
+      return RD;
+    E = ignoreWrappers(E);
+    if (const auto *UO = dyn_cast<UnaryOperator>(E))
+      if (UO->getOpcode() == UO_AddrOf)
+        E = ignoreWrappers(UO->getSubExpr());
+    if (isa<CXXThisExpr>(E) || isa<DeclRefExpr>(E) || isa<MemberExpr>(E))
+      return M.recordOf(E->getType());
+    return nullptr;
+  }
+
   /// The class of the object `new X`, `std::make_shared<X>()`, `X{}` or a
   /// local initialised by one of those creates.
   const CXXRecordDecl *instanceMadeBy(const Expr *E, unsigned Depth) {
@@ -464,6 +534,41 @@ private:
         if (VD->isLocalVarDecl() && VD->getInit())
           return instanceMadeBy(VD->getInit(), Depth + 1);
     return nullptr;
+  }
+
+  /// The callable \p LE makes outlives the full-expression it is written
+  /// in: it is converted into another callable type (`std::function`, a
+  /// framework's handler type) or stored in a member or a global. Passing
+  /// it to a template that takes the closure type itself (`std::sort`) is
+  /// not escaping.
+  bool escapes(const LambdaExpr *LE) {
+    ASTContext &Ctx = M.context();
+    const Stmt *Cur = LE;
+    for (unsigned Guard = 0; Guard < 16; ++Guard) {
+      auto Parents = Ctx.getParents(*Cur);
+      if (Parents.empty())
+        return false;
+      if (const auto *CC = Parents[0].get<CXXConstructExpr>()) {
+        const CXXRecordDecl *RD = CC->getType()->getAsCXXRecordDecl();
+        return RD && RD != LE->getLambdaClass();
+      }
+      if (Parents[0].get<FieldDecl>())
+        return true;
+      if (const auto *VD = Parents[0].get<VarDecl>())
+        return VD->hasGlobalStorage();
+      const Stmt *Up = Parents[0].get<Stmt>();
+      if (!Up)
+        return false;
+      if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Up))
+        if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2)
+          return isa<MemberExpr>(OC->getArg(0)->IgnoreParenImpCasts());
+      if (!isa<MaterializeTemporaryExpr>(Up) && !isa<ImplicitCastExpr>(Up) &&
+          !isa<CXXBindTemporaryExpr>(Up) && !isa<ExprWithCleanups>(Up) &&
+          !isa<ParenExpr>(Up) && !isa<CXXFunctionalCastExpr>(Up))
+        return false;
+      Cur = Up;
+    }
+    return false;
   }
 
   const Model &M;
@@ -522,15 +627,32 @@ std::optional<LongLived> Model::longLivedImpl(const CXXRecordDecl *RD,
   if (!RD || Depth > 4)
     return std::nullopt;
   const CXXRecordDecl *Named = namedLongLived(RD, Cfg, 0);
+  const ModelRow *Row = library().lifetimeOf(RD);
+  // A framework's documented lifetime beats a name either way: a Poco
+  // HTTPRequestHandler is made per request whatever it is called.
+  bool ModelShort = Row && (Row->Life == Lifetime::PerRequest ||
+                            Row->Life == Lifetime::PerConnection);
+  if (ModelShort)
+    Named = nullptr;
   // A per-request name outweighs everything but a long-lived base.
   if (isPerRequestClass(RD) && key(Named) == key(RD))
     Named = nullptr;
-  if (isPerRequestClass(RD) && !Named)
+  if (isPerRequestClass(RD) && !Named && !Row)
     return std::nullopt;
   const InstanceIndex &I = instances();
   const std::string Name = "'" + RD->getNameAsString() + "'";
   std::optional<LongLived> Out;
-  if (auto It = I.Singletons.find(key(RD)); It != I.Singletons.end()) {
+  if (Row && !ModelShort) {
+    std::string Base = Row->Name;
+    Out = LongLived{"a member of " + Name +
+                        (modelName(RD) == Base ? "" : ", which derives from '" + Base + "'") +
+                        (Row->Life == Lifetime::PerWorker
+                             ? ": the framework makes one per worker thread and "
+                               "reuses it for every request that thread serves"
+                             : ": the framework makes one for the whole server") +
+                        " (model " + Row->Library + ", " + Row->Where + ")",
+                    SourceLocation(), ""};
+  } else if (auto It = I.Singletons.find(key(RD)); It != I.Singletons.end()) {
     Out = LongLived{"a member of singleton " + Name,
                     It->second.second->getLocation(),
                     "the one instance of " + Name + ", returned by '" +
@@ -541,7 +663,7 @@ std::optional<LongLived> Model::longLivedImpl(const CXXRecordDecl *RD,
                               ", a long-lived class by its name"
                         : "a member of " + Name + ", which derives from '" +
                               Hit->getQualifiedNameAsString() + "'",
-                    SourceLocation(), ""};
+                    SourceLocation(), "", /*ByName=*/true};
   } else if (auto It = I.Stored.find(key(RD)); It != I.Stored.end()) {
     const VarDecl *VD = It->second;
     Out = LongLived{"a member of " + Name + ", whose instance '" +
@@ -573,6 +695,44 @@ std::optional<LongLived> Model::longLivedImpl(const CXXRecordDecl *RD,
     }
   }
   return Out;
+}
+
+std::optional<StorageInfo> Model::capturedShared(const DeclRefExpr *DRE,
+                                                const VarDecl *VD) const {
+  if (!DRE->refersToEnclosingVariableOrCapture())
+    return std::nullopt;
+  const auto &Captures = instances().CapturedByEscaping;
+  auto It = Captures.find(VD);
+  if (It == Captures.end())
+    return std::nullopt;
+  // The locals of a function that serves a request are that request's,
+  // even when a callback it starts captures them: only a function that
+  // is not itself a handler (a lambda, or an override of a framework's
+  // virtual method) sets up state for every later call.
+  const auto *Owner =
+      dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
+  if (!Owner || isLambdaCallOperator(Owner))
+    return std::nullopt;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(Owner))
+    if (MD->size_overridden_methods() > 0)
+      return std::nullopt;
+  StorageInfo Info;
+  Info.Kind = Sharing::Shared;
+  Info.Decl = Info.Holder = VD;
+  Info.Why = "a local of '" + Owner->getNameAsString() +
+             "' captured by reference by a callback that outlives it, so "
+             "every call of the callback shares it";
+  Info.WhereLoc = It->second->getBeginLoc();
+  Info.WhereNote = "'" + VD->getNameAsString() +
+                   "' is captured by reference here, by a callback stored "
+                   "beyond the call that creates it";
+  return Info;
+}
+
+bool Model::shortLivedByModel(const CXXRecordDecl *RD) const {
+  const ModelRow *Row = library().lifetimeOf(RD);
+  return Row && (Row->Life == Lifetime::PerRequest ||
+                 Row->Life == Lifetime::PerConnection);
 }
 
 bool Model::isPerRequestClass(const CXXRecordDecl *RD) const {
@@ -607,6 +767,8 @@ StorageInfo Model::classifyStorageImpl(const Expr *E, unsigned Depth) const {
         } else {
           Info.Why = "declared at namespace scope";
         }
+      } else if (std::optional<StorageInfo> Captured = capturedShared(DRE, VD)) {
+        return *Captured;
       } else if (VD->getType()->isReferenceType() ||
                  VD->getType()->isPointerType()) {
         if (isa<ParmVarDecl>(VD) || !VD->getInit()) {
@@ -647,7 +809,7 @@ StorageInfo Model::classifyStorageImpl(const Expr *E, unsigned Depth) const {
           Info.Why = LL->Why;
           Info.WhereLoc = LL->WhereLoc;
           Info.WhereNote = LL->WhereNote;
-        } else if (isPerRequestClass(RD)) {
+        } else if (isPerRequestClass(RD) || shortLivedByModel(RD)) {
           Info.Kind = Sharing::PerRequest;
         } else {
           Info.Kind = Sharing::Unknown;
@@ -655,6 +817,18 @@ StorageInfo Model::classifyStorageImpl(const Expr *E, unsigned Depth) const {
         return Info;
       }
       StorageInfo Outer = classifyStorageImpl(Base, Depth + 1);
+      // `srv->current_user` through a pointer the framework hands back
+      // (`static_cast<Server *>(cls)`): shared when the class is, by
+      // structure or a library model (not by its name).
+      if (Outer.Kind == Sharing::Unknown)
+        if (std::optional<LongLived> LL = longLived(recordOf(Base->getType())))
+          if (!LL->ByName) {
+            Outer.Kind = Sharing::Shared;
+            Outer.Holder = FD;
+            Outer.Why = LL->Why;
+            Outer.WhereLoc = LL->WhereLoc;
+            Outer.WhereNote = LL->WhereNote;
+          }
       // A per-request object reached through a reference we cannot see is
       // still per-request; one held in a global is not.
       if (Outer.Kind != Sharing::Shared &&
@@ -761,8 +935,13 @@ const Expr *ignoreWrappers(const Expr *E) {
       E = DA->getExpr();
     else if (const auto *CC = dyn_cast<CXXConstructExpr>(E)) {
       // Copies and moves keep provenance; conversions from one argument
-      // (`std::string(p)`) do too.
-      if (CC->getNumArgs() == 1 && !isa<CXXTemporaryObjectExpr>(CC) &&
+      // (`std::string(p)`) do too, also when the constructor takes more
+      // arguments with defaults (libstdc++'s `string(const char *, const
+      // Alloc & = Alloc())`), so a literal passed as `const std::string &`
+      // is still that literal.
+      if (CC->getNumArgs() >= 1 && !isa<CXXTemporaryObjectExpr>(CC) &&
+          llvm::all_of(llvm::drop_begin(CC->arguments()),
+                       [](const Expr *A) { return isa<CXXDefaultArgExpr>(A); }) &&
           (CC->getConstructor()->isCopyOrMoveConstructor() ||
            CC->getConstructor()->isConvertingConstructor(false)))
         E = CC->getArg(0);
@@ -831,6 +1010,17 @@ const VarDecl *rootVar(const Expr *E) {
            OC->getOperator() == OO_Subscript) &&
           OC->getNumArgs() >= 1) {
         E = OC->getArg(0);
+        continue;
+      }
+      return nullptr;
+    }
+    // `res.body() = html`: an accessor that hands out a part of its object
+    // by non-const reference writes into the object.
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      QualType R = MC->getType();
+      if (MC->getNumArgs() == 0 && MC->isLValue() &&
+          !R.isConstQualified() && MC->getImplicitObjectArgument()) {
+        E = MC->getImplicitObjectArgument();
         continue;
       }
       return nullptr;

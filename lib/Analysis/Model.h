@@ -3,6 +3,7 @@
 #define CROSSUSER_ANALYSIS_MODEL_H
 
 #include "Analysis/Config.h"
+#include "Analysis/Models.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
@@ -50,6 +51,9 @@ struct LongLived {
   std::string Why;
   clang::SourceLocation WhereLoc;
   std::string WhereNote;
+  /// Decided by a class name alone (HandlerBases), not by structure or a
+  /// library model.
+  bool ByName = false;
 };
 
 class Model {
@@ -78,6 +82,15 @@ public:
   /// A variable, field, parameter or function that names a user identity.
   bool isIdentityDecl(const clang::ValueDecl *D);
 
+  /// The identity row of a library model that names \p D: a field, or a
+  /// function whose row's argument condition \p Call meets.
+  const ModelRow *identityRow(const clang::ValueDecl *D,
+                              const clang::CallExpr *Call) const;
+  /// The library models in use.
+  const Models &library() const;
+
+  /// The cache row of a library model for \p T's class.
+  const ModelRow *cacheRow(clang::QualType T) const;
   bool isCacheType(clang::QualType T) const;
   bool isAssociativeContainer(clang::QualType T) const;
   bool isRemoteCacheType(clang::QualType T) const;
@@ -96,6 +109,9 @@ public:
   /// another long-lived class.
   std::optional<LongLived> longLived(const clang::CXXRecordDecl *RD) const;
   bool isPerRequestClass(const clang::CXXRecordDecl *RD) const;
+  /// A library model says the framework makes instances of \p RD per
+  /// request or per connection.
+  bool shortLivedByModel(const clang::CXXRecordDecl *RD) const;
 
   /// Where the object denoted by \p E lives.
   StorageInfo classifyStorage(const clang::Expr *E) const;
@@ -121,6 +137,10 @@ private:
   std::optional<LongLived> longLivedImpl(const clang::CXXRecordDecl *RD,
                                          unsigned Depth) const;
   StorageInfo classifyStorageImpl(const clang::Expr *E, unsigned Depth) const;
+  /// A local of a set-up function captured by reference by a callback that
+  /// outlives it, as seen from inside the callback.
+  std::optional<StorageInfo> capturedShared(const clang::DeclRefExpr *DRE,
+                                            const clang::VarDecl *VD) const;
   bool isValueLikeType(clang::QualType T) const;
   bool isIdentityTypeUncached(clang::QualType T);
   bool isPerUserTypeImpl(clang::QualType T, unsigned Depth);

@@ -114,7 +114,17 @@ void forEachStmtIn(
   while (!Stack.empty()) {
     auto [S, Cur] = Stack.pop_back_val();
     if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
-      Stack.push_back({LE->getBody(), LE->getCallOperator()});
+      const CXXMethodDecl *Op = LE->getCallOperator();
+      Stack.push_back({Op->getBody(), Op});
+      // A generic lambda (`[&](auto req, auto params)`) is analysed as the
+      // framework instantiates it: in the primary template its calls on
+      // `req` are unresolved.
+      if (const FunctionTemplateDecl *FTD = Op->getDescribedFunctionTemplate())
+        for (const FunctionDecl *Spec : FTD->specializations())
+          if (Spec->getBody()) {
+            Stack.back() = {Spec->getBody(), Spec};
+            break;
+          }
       llvm::SmallVector<const Expr *, 4> Inits;
       for (const Expr *Init : LE->capture_inits())
         if (Init)
@@ -158,7 +168,8 @@ std::optional<Evidence> Provenance::identitySource(const Expr *E) {
   }
   if (const auto *ME = dyn_cast<MemberExpr>(E)) {
     const ValueDecl *D = ME->getMemberDecl();
-    if ((isa<FieldDecl>(D) || isa<VarDecl>(D)) && M.isIdentityDecl(D))
+    if ((isa<FieldDecl>(D) || isa<VarDecl>(D)) &&
+        (M.isIdentityDecl(D) || M.identityRow(D, nullptr)))
       return evidenceAt(E);
     return std::nullopt;
   }
@@ -166,6 +177,10 @@ std::optional<Evidence> Provenance::identitySource(const Expr *E) {
   if (!CE)
     return std::nullopt;
   const FunctionDecl *FD = CE->getDirectCallee();
+  // A library model names the call (`jwt_get_grant(jwt, "sub")`,
+  // `ServerContext::auth_context()`).
+  if (FD && M.identityRow(FD, CE))
+    return evidenceAt(E);
   if (FD && !isa<CXXOperatorCallExpr>(CE) && M.isIdentityDecl(FD))
     return evidenceAt(E);
   const Config &Cfg = M.config();
