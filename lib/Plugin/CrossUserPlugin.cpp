@@ -134,6 +134,18 @@ public:
                     "'; known checks: " + knownCheckList());
       return std::make_unique<ASTConsumer>();
     }
+    // As clang-tidy's "Error: no checks enabled.": a build that checks
+    // nothing must not look like a clean one.
+    if (enablesNoCheck(Checks)) {
+      if (Opts.Checks.empty() && listsOtherChecks(Checks))
+        warning(CI, otherChecksOnlyMessage(Path, Checks));
+      error(CI, noChecksMessage(!Opts.Checks.empty()
+                                    ? "-fplugin-arg-crossuser-checks='" +
+                                          Checks + "'"
+                                    : "Checks '" + Checks + "' in '" + Path +
+                                          "'"));
+      return std::make_unique<ASTConsumer>();
+    }
     bool AsErrors = Opts.Level == PluginOptions::Error ||
                     (Opts.Level == PluginOptions::FollowCompiler &&
                      CI.getDiagnostics().getWarningsAsErrors());
@@ -163,6 +175,13 @@ private:
                                        "crossuser plugin: %0"))
         << Msg.str();
     return false;
+  }
+
+  static void warning(const CompilerInstance &CI, const llvm::Twine &Msg) {
+    DiagnosticsEngine &Diags = CI.getDiagnostics();
+    Diags.Report(Diags.getCustomDiagID(DiagnosticsEngine::Warning,
+                                       "crossuser plugin: %0"))
+        << Msg.str();
   }
 
   PluginOptions Opts;

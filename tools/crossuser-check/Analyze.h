@@ -15,6 +15,9 @@ namespace crossuser {
 /// configuration (options may differ per check, as in clang-tidy).
 struct FileConfig {
   std::string Checks;
+  /// Where Checks came from, for messages: `--checks='...'` or
+  /// `Checks '...' in '/src/.clang-tidy'`.
+  std::string Origin;
   std::vector<std::pair<const CheckInfo *, Config>> Enabled;
 };
 

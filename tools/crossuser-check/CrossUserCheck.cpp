@@ -169,6 +169,13 @@ public:
     Raw[Path] = CF.Options;
     auto Entry = std::make_unique<FileConfig>();
     Entry->Checks = Checks;
+    Entry->Origin = !ChecksOpt.empty() ? "--checks='" + Checks + "'"
+                    : !CF.Checks.empty()
+                        ? "Checks '" + Checks + "' in '" + Path + "'"
+                        : "the default checks 'crossuser-*'";
+    if (ChecksOpt.empty() && enablesNoCheck(Checks) && listsOtherChecks(Checks))
+      llvm::errs() << "crossuser-check: warning: "
+                   << otherChecksOnlyMessage(Path, Checks) << "\n";
     Entry->Enabled = enabledChecks(Checks, CF.Options);
     auto *Result = Entry.get();
     Cache[Path] = std::move(Entry);
@@ -513,6 +520,13 @@ int run(int argc, const char **argv) {
     Errors.report(FixedError);
     return 2;
   }
+  // As clang-tidy's "Error: no checks enabled.": a run that checks
+  // nothing must not pass as a clean one.
+  if (!ChecksOpt.empty() && !unknownCheck(ChecksOpt) &&
+      enablesNoCheck(ChecksOpt)) {
+    Errors.report(noChecksMessage("--checks='" + ChecksOpt + "'"));
+    return 2;
+  }
 
   // Options and inputs other than the sources are checked before any
   // analysis, and an error in them stops the run before anything is
@@ -682,6 +696,17 @@ int run(int argc, const char **argv) {
   // Configuration errors concern every file; stop before the long part.
   if (Errors.Count && Jobs.empty())
     return 2;
+  // A .clang-tidy may disable crossuser for part of the tree, but a run
+  // in which no file has a check enabled would pass without looking.
+  if (!Jobs.empty() && std::all_of(Jobs.begin(), Jobs.end(), [](const TUJob &J) {
+        return J.Config->Enabled.empty();
+      })) {
+    llvm::StringSet<> Reported;
+    for (const TUJob &J : Jobs)
+      if (Reported.insert(J.Config->Origin).second)
+        Errors.report(noChecksMessage(J.Config->Origin));
+    return 2;
+  }
 
   unsigned Threads = crossuser::Jobs ? static_cast<unsigned>(crossuser::Jobs)
                                      : std::thread::hardware_concurrency();
