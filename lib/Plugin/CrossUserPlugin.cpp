@@ -46,6 +46,7 @@ public:
     if (Diags.getIgnoreAllWarnings() && !ExplicitErrors)
       return;
     const SourceManager &SM = Ctx.getSourceManager();
+    NolintFilter Nolint;
     for (const auto &[Check, Cfg] : Enabled) {
       // Shows up as "crossuser" in clang -ftime-trace, so a build can see
       // what the analysis costs it.
@@ -61,13 +62,19 @@ public:
         // As clang-tidy without a header filter: the main file only.
         if (!SM.isInMainFile(SM.getFileLoc(F.Loc)))
           continue;
-        if (isSuppressedByNolint(SM, F.Loc, F.Check))
+        if (Nolint.suppresses(SM, F.Loc, F.Check))
           continue;
         Diags.Report(F.Loc, WarnID) << F.Message;
         for (const FindingNote &N : F.Notes)
           Diags.Report(N.Loc, NoteID) << N.Message;
       }
     }
+    // As clang-tidy: an unmatched NOLINTBEGIN or NOLINTEND suppresses
+    // nothing and is an error, whatever -Werror says.
+    unsigned NolintID = Diags.getDiagnosticIDs()->getCustomDiagID(
+        DiagnosticIDs::Error, "%0 [clang-tidy-nolint]");
+    for (const NolintFilter::Error &E : Nolint.errors())
+      Diags.Report(E.Loc, NolintID) << E.Message;
   }
 
 private:

@@ -131,6 +131,11 @@ struct ErrorSink {
     ++Count;
     llvm::errs() << "crossuser-check: error: " << Msg << "\n";
   }
+  /// An error that is a diagnostic of its own (`file:line:col: error: ...`).
+  void reportDiagnostic(llvm::StringRef Line) {
+    ++Count;
+    llvm::errs() << Line << "\n";
+  }
 };
 
 
@@ -838,8 +843,13 @@ int run(int argc, const char **argv) {
   PathMapper Paths(Root);
   std::vector<ReportFinding> All;
   unsigned Analysed = 0;
+  // A header's unmatched NOLINTBEGIN is found by every file including it.
+  llvm::StringSet<> NolintErrors;
   for (size_t I = 0; I < Jobs.size(); ++I) {
     llvm::errs() << Results[I].Diagnostics;
+    for (const std::string &E : Results[I].NolintErrors)
+      if (NolintErrors.insert(E).second)
+        Errors.reportDiagnostic(E);
     if (Results[I].Failed) {
       Errors.report("'" + Jobs[I].DisplayName +
                     "' does not compile; it was not analysed");
