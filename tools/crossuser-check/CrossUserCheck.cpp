@@ -120,6 +120,16 @@ cl::opt<bool> WholeProgramOpt(
     cl::desc("Whole-program mode in one command: as --summaries, in a "
              "temporary directory unless --summaries names one"),
     cl::cat(Category));
+cl::list<std::string> ExcludeOpt(
+    "exclude",
+    cl::desc("Do not analyse the files whose absolute path matches this "
+             "regular expression (repeatable)"),
+    cl::value_desc("regex"), cl::cat(Category));
+cl::opt<bool> SkipMissing(
+    "skip-missing",
+    cl::desc("Skip files that are missing on disk (sources generated at build "
+             "time) with a note, instead of an error"),
+    cl::cat(Category));
 cl::opt<bool> ExitZero(
     "exit-zero", cl::desc("Exit 0 even when there are findings (errors still exit 2)"),
     cl::cat(Category));
@@ -127,9 +137,12 @@ cl::opt<bool> ExitZero(
 /// Tool errors go to stderr, one line each, and make the exit code 2.
 struct ErrorSink {
   unsigned Count = 0;
+  /// Counts without printing (files outside the run).
+  bool Silent = false;
   void report(const llvm::Twine &Msg) {
     ++Count;
-    llvm::errs() << "crossuser-check: error: " << Msg << "\n";
+    if (!Silent)
+      llvm::errs() << "crossuser-check: error: " << Msg << "\n";
   }
   /// An error that is a diagnostic of its own (`file:line:col: error: ...`).
   void reportDiagnostic(llvm::StringRef Line) {
@@ -272,31 +285,37 @@ std::string databaseError(llvm::StringRef Err) {
   return Out;
 }
 
-/// Writes a report to -o (only after a run without errors, so that an
-/// error never replaces a good report) or to stdout.
+std::string plural(size_t N, llvm::StringRef One, llvm::StringRef Many) {
+  return std::to_string(N) + " " + (N == 1 ? One : Many).str();
+}
+
+/// Writes a report to -o or to stdout. Errors in the options and inputs
+/// stop the run before it gets here; once files were analysed, the report
+/// of what was analysed is always written, marked incomplete when some
+/// files were not.
 bool emitReport(ErrorSink &Errors, OutputFormat Format,
                 const std::vector<ReportFinding> &Findings,
                 const ReportContext &Ctx) {
   std::string Text = formatReport(Format, Findings, Ctx);
+  // Code Quality and text have no place for it; CI logs do.
+  if (!Ctx.Failed.empty())
+    llvm::errs() << "crossuser-check: the report"
+                 << (OutputOpt.empty() || OutputOpt == "-"
+                         ? std::string()
+                         : " '" + OutputOpt + "'")
+                 << " is incomplete: "
+                 << plural(Ctx.Failed.size(), "file was", "files were")
+                 << " not analysed\n";
   if (OutputOpt.empty() || OutputOpt == "-") {
     llvm::outs() << Text;
     llvm::outs().flush();
     return true;
-  }
-  if (Errors.Count) {
-    llvm::errs() << "crossuser-check: '" << OutputOpt
-                 << "' was not written because of the errors above\n";
-    return false;
   }
   if (llvm::Error E = writeFileAtomically(OutputOpt, Text)) {
     Errors.report(llvm::toString(std::move(E)));
     return false;
   }
   return true;
-}
-
-std::string plural(size_t N, llvm::StringRef One, llvm::StringRef Many) {
-  return std::to_string(N) + " " + (N == 1 ? One : Many).str();
 }
 
 /// The filters of a report: --baseline and --diff/--diff-base.
@@ -365,7 +384,8 @@ bool loadFilters(ErrorSink &Errors, const std::string &Root, Filters &Out) {
 /// (`N findings<Scope>, ...`) and returns the exit status.
 int finishReport(ErrorSink &Errors, std::vector<ReportFinding> All,
                  const std::string &Root, const Filters &Filter,
-                 OutputFormat Format, const std::string &Scope) {
+                 OutputFormat Format, const std::string &Scope,
+                 std::vector<FailedFile> Failed) {
   if (!WriteBaselineOpt.empty()) {
     if (Errors.Count)
       llvm::errs() << "crossuser-check: '" << WriteBaselineOpt
@@ -377,6 +397,9 @@ int finishReport(ErrorSink &Errors, std::vector<ReportFinding> All,
 
   ReportContext Ctx;
   Ctx.Root = Root;
+  std::sort(Failed.begin(), Failed.end());
+  Failed.erase(std::unique(Failed.begin(), Failed.end()), Failed.end());
+  Ctx.Failed = std::move(Failed);
   size_t Total = All.size(), InBaseline = 0, OutsideDiff = 0;
   if (Filter.Baseline) {
     Ctx.WithBaseline = true;
@@ -410,7 +433,7 @@ int finishReport(ErrorSink &Errors, std::vector<ReportFinding> All,
       llvm::errs() << ", " << plural(Errors.Count, "error", "errors");
     llvm::errs() << "\n";
   }
-  if (Errors.Count)
+  if (Errors.Count || !Ctx.Failed.empty())
     return 2;
   return All.empty() || ExitZero ? 0 : 1;
 }
@@ -456,8 +479,13 @@ int runMerge(ErrorSink &Errors) {
     return 2;
   std::string Scope =
       " in " + plural(Reports.size(), "merged report", "merged reports");
+  // A shard that could not analyse some files makes the merged run
+  // incomplete too.
+  std::vector<FailedFile> Failed;
+  for (const LoadedReport &R : Reports)
+    Failed.insert(Failed.end(), R.Failed.begin(), R.Failed.end());
   return finishReport(Errors, mergeFindings(Reports), Root, Filter, Format,
-                      Scope);
+                      Scope, std::move(Failed));
 }
 
 int run(int argc, const char **argv) {
@@ -547,6 +575,15 @@ int run(int argc, const char **argv) {
       return 2;
     }
     --ShardIndex;
+  }
+  std::vector<llvm::Regex> Excludes;
+  for (const std::string &E : ExcludeOpt) {
+    std::string RegexError;
+    if (!llvm::Regex(E).isValid(RegexError)) {
+      Errors.report("malformed --exclude '" + E + "': " + RegexError);
+      return 2;
+    }
+    Excludes.emplace_back(E);
   }
   if (!HeaderFilter.empty()) {
     std::string RegexError;
@@ -669,13 +706,31 @@ int run(int argc, const char **argv) {
                             return A.first == B.first;
                           }),
               Files.end());
+  // Before sharding, so that the shards of a run exclude the same files.
+  Files.erase(std::remove_if(Files.begin(), Files.end(),
+                             [&](const auto &F) {
+                               return llvm::any_of(Excludes, [&](const llvm::Regex &R) {
+                                 return R.match(F.first);
+                               });
+                             }),
+              Files.end());
 
   // Everything a worker needs is resolved here, on one thread.
   ConfigResolver Configs(Errors);
+  // The files that were not analysed, for the report.
+  std::vector<FailedFile> NotAnalysed;
   auto MakeJob = [&](const std::string &Abs, const std::string &Given,
                      ErrorSink &Sink) -> std::optional<TUJob> {
     if (!llvm::sys::fs::exists(Abs)) {
+      if (SkipMissing) {
+        if (!Sink.Silent)
+          llvm::errs() << "crossuser-check: note: '" << Given
+                       << "' does not exist; skipped (--skip-missing)\n";
+        return std::nullopt;
+      }
       Sink.report("'" + Given + "': no such file");
+      if (!Sink.Silent)
+        NotAnalysed.push_back({relativeToRoot(Abs, Root), "no such file"});
       return std::nullopt;
     }
     TUJob Job;
@@ -684,6 +739,9 @@ int run(int argc, const char **argv) {
     if ((!Listed.empty() && !Listed.contains(Abs)) ||
         (Job.Commands = DB->getCompileCommands(Abs)).empty()) {
       Sink.report("'" + Given + "' is not in " + DBName);
+      if (!Sink.Silent)
+        NotAnalysed.push_back(
+            {relativeToRoot(Abs, Root), "not in the compilation database"});
       return std::nullopt;
     }
     Job.Config = Configs.forFile(Abs);
@@ -699,7 +757,8 @@ int run(int argc, const char **argv) {
       Jobs.push_back(std::move(*Job));
   }
   // Configuration errors concern every file; stop before the long part.
-  if (Errors.Count && Jobs.empty())
+  // Files that cannot be analysed still get a report (an incomplete one).
+  if (Errors.Count > NotAnalysed.size() && Jobs.empty())
     return 2;
   // A .clang-tidy may disable crossuser for part of the tree, but a run
   // in which no file has a check enabled would pass without looking.
@@ -735,12 +794,16 @@ int run(int argc, const char **argv) {
       Dir = TempSummaries = std::string(Tmp);
     }
     std::vector<TUJob> All;
+    ErrorSink Ignored; // files outside the run are the database's business
+    Ignored.Silent = true;
     if (SourcePaths.empty() || FromCommandLine) {
-      for (const auto &[Abs, Given] : Files)
-        if (std::optional<TUJob> Job = MakeJob(Abs, Given, Errors))
+      // This shard's files were reported above.
+      for (size_t I = 0; I < Files.size(); ++I)
+        if (std::optional<TUJob> Job =
+                MakeJob(Files[I].first, Files[I].second,
+                        I % ShardCount == ShardIndex ? Ignored : Errors))
           All.push_back(std::move(*Job));
     } else {
-      ErrorSink Ignored; // files outside the run are the database's business
       for (const std::string &F : DBFiles)
         if (std::optional<TUJob> Job = MakeJob(F, F, Ignored))
           All.push_back(std::move(*Job));
@@ -774,6 +837,8 @@ int run(int argc, const char **argv) {
         llvm::errs() << Diags;
         Errors.report("'" + All[I].DisplayName +
                       "' does not compile; it was not summarised");
+        NotAnalysed.push_back({relativeToRoot(All[I].File, Root),
+                          "does not compile; it was not summarised"});
       }
     if (!Stats.Settled)
       llvm::errs() << "crossuser-check: warning: summaries still changed "
@@ -853,6 +918,7 @@ int run(int argc, const char **argv) {
     if (Results[I].Failed) {
       Errors.report("'" + Jobs[I].DisplayName +
                     "' does not compile; it was not analysed");
+      NotAnalysed.push_back({relativeToRoot(Jobs[I].File, Root), "does not compile"});
       continue;
     }
     ++Analysed;
@@ -872,7 +938,8 @@ int run(int argc, const char **argv) {
   if (ShardCount > 1)
     Scope += " (shard " + std::to_string(ShardIndex + 1) + "/" +
              std::to_string(ShardCount) + ")";
-  return finishReport(Errors, std::move(All), Root, Filter, *Format, Scope);
+  return finishReport(Errors, std::move(All), Root, Filter, *Format, Scope,
+                      std::move(NotAnalysed));
 }
 
 } // namespace

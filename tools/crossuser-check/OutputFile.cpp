@@ -21,6 +21,10 @@ std::optional<OutputFormat> parseOutputFormat(llvm::StringRef Name) {
   return std::nullopt;
 }
 
+std::string failedFileMessage(const FailedFile &F) {
+  return "'" + F.Path + "' was not analysed: " + F.Reason;
+}
+
 std::string formatText(const std::vector<ReportFinding> &Findings,
                        const ReportContext &Ctx) {
   std::string Out;
