@@ -77,7 +77,9 @@ cl::opt<std::string> FormatOpt(
     "format", cl::desc("Output format: text (default), sarif, json, codeclimate"),
     cl::value_desc("format"), cl::init("text"), cl::cat(Category));
 cl::opt<std::string> OutputOpt(
-    "o", cl::desc("Write the report to this file (atomically) instead of stdout"),
+    "o",
+    cl::desc("Write the report to this file (atomically; through a symlink, "
+             "in place for a FIFO or device; '-': stdout) instead of stdout"),
     cl::value_desc("file"), cl::cat(Category));
 cl::opt<std::string> RootOpt(
     "root",
@@ -311,7 +313,7 @@ bool emitReport(ErrorSink &Errors, OutputFormat Format,
     llvm::outs().flush();
     return true;
   }
-  if (llvm::Error E = writeFileAtomically(OutputOpt, Text)) {
+  if (llvm::Error E = writeOutputFile(OutputOpt, Text)) {
     Errors.report(llvm::toString(std::move(E)));
     return false;
   }
@@ -391,7 +393,7 @@ int finishReport(ErrorSink &Errors, std::vector<ReportFinding> All,
       llvm::errs() << "crossuser-check: '" << WriteBaselineOpt
                    << "' was not written because of the errors above\n";
     else if (llvm::Error E =
-                 writeFileAtomically(WriteBaselineOpt, formatBaseline(All)))
+                 writeOutputFile(WriteBaselineOpt, formatBaseline(All)))
       Errors.report(llvm::toString(std::move(E)));
   }
 

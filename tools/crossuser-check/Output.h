@@ -91,6 +91,13 @@ llvm::Error checkWritable(llvm::StringRef Path);
 /// over \p Path, so readers never see a partial file.
 llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Content);
 
+/// Writes a report or baseline the user named (-o, --write-baseline) with
+/// llvm::writeToOutput: `-` is stdout, `/dev/null` discards, a regular file
+/// is replaced atomically. What LLVM 16's writeToOutput would replace by a
+/// regular file is written through instead: a symlink's target (the link
+/// stays a link), a FIFO, a character device.
+llvm::Error writeOutputFile(llvm::StringRef Path, llvm::StringRef Content);
+
 /// Pretty-prints \p V with two-space indentation and a final newline.
 std::string printJson(const llvm::json::Value &V);
 
