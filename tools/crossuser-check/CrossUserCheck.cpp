@@ -388,14 +388,24 @@ int finishReport(ErrorSink &Errors, std::vector<ReportFinding> All,
                  const std::string &Root, const Filters &Filter,
                  OutputFormat Format, const std::string &Scope,
                  std::vector<FailedFile> Failed) {
+  // Writing a baseline accepts today's findings: it is not a check run,
+  // so it prints one line instead of the report and exits 0 (-o, when
+  // given, still gets the report).
+  bool BaselineWritten = false;
   if (!WriteBaselineOpt.empty()) {
-    if (Errors.Count)
+    if (Errors.Count || !Failed.empty())
       llvm::errs() << "crossuser-check: '" << WriteBaselineOpt
                    << "' was not written because of the errors above\n";
     else if (llvm::Error E =
                  writeOutputFile(WriteBaselineOpt, formatBaseline(All)))
       Errors.report(llvm::toString(std::move(E)));
+    else
+      BaselineWritten = true;
   }
+  if (BaselineWritten && !Quiet)
+    llvm::errs() << "crossuser-check: wrote "
+                 << plural(All.size(), "finding", "findings") << " to "
+                 << WriteBaselineOpt << "\n";
 
   ReportContext Ctx;
   Ctx.Root = Root;
@@ -419,6 +429,11 @@ int finishReport(ErrorSink &Errors, std::vector<ReportFinding> All,
                              }),
               All.end());
     OutsideDiff = Before - All.size();
+  }
+  if (BaselineWritten) {
+    if (!OutputOpt.empty() && OutputOpt != "-")
+      emitReport(Errors, Format, All, Ctx);
+    return Errors.Count ? 2 : 0;
   }
   emitReport(Errors, Format, All, Ctx);
 
