@@ -4,6 +4,7 @@
 #include "Analysis/Suppression.h"
 #include "Analyze.h"
 #include "Baseline.h"
+#include "CompileArgs.h"
 #include "DiffFilter.h"
 #include "Inputs.h"
 #include "Fingerprint.h"
@@ -15,6 +16,7 @@
 #include "Report.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
@@ -64,6 +66,18 @@ cl::opt<unsigned> Jobs(
     "j",
     cl::desc("Translation units analysed in parallel (default: all cores)"),
     cl::value_desc("N"), cl::init(0), cl::Prefix, cl::cat(Category));
+cl::alias JobsAlias("jobs", cl::desc("Alias for -j"), cl::aliasopt(Jobs),
+                    cl::cat(Category));
+cl::list<std::string> ExtraArgs(
+    "extra-arg",
+    cl::desc("Additional argument to append to the compiler command line "
+             "(as in clang-tidy; repeatable)"),
+    cl::value_desc("arg"), cl::cat(Category));
+cl::list<std::string> ExtraArgsBefore(
+    "extra-arg-before",
+    cl::desc("Additional argument to prepend to the compiler command line "
+             "(as in clang-tidy; repeatable)"),
+    cl::value_desc("arg"), cl::cat(Category));
 cl::opt<bool> Quiet("quiet",
                     cl::desc("No progress line and no summary on stderr"),
                     cl::cat(Category));
@@ -736,6 +750,24 @@ int run(int argc, const char **argv) {
   ConfigResolver Configs(Errors);
   // The files that were not analysed, for the report.
   std::vector<FailedFile> NotAnalysed;
+  // Arguments of the database that clang does not know, noted once.
+  std::vector<std::string> Dropped;
+  llvm::StringSet<> DroppedSet;
+  size_t DroppedNoted = 0;
+  auto NoteDropped = [&] {
+    if (Quiet || Dropped.size() == DroppedNoted)
+      return;
+    std::string List;
+    for (size_t I = DroppedNoted; I < Dropped.size(); ++I)
+      List += (List.empty() ? "'" : ", '") + Dropped[I] + "'";
+    llvm::errs() << "crossuser-check: note: dropped "
+                 << plural(Dropped.size() - DroppedNoted, "argument", "arguments")
+                 << " that clang " << LLVM_VERSION_MAJOR
+                 << " does not know (GCC-only flags?) from the compile "
+                    "commands: "
+                 << List << "\n";
+    DroppedNoted = Dropped.size();
+  };
   auto MakeJob = [&](const std::string &Abs, const std::string &Given,
                      ErrorSink &Sink) -> std::optional<TUJob> {
     if (!llvm::sys::fs::exists(Abs)) {
@@ -761,6 +793,13 @@ int run(int argc, const char **argv) {
             {relativeToRoot(Abs, Root), "not in the compilation database"});
       return std::nullopt;
     }
+    // A g++ database: flags clang rejects would fail every file.
+    for (CompileCommand &C : Job.Commands) {
+      for (std::string &A : dropUnknownArguments(C.CommandLine))
+        if (DroppedSet.insert(A).second)
+          Dropped.push_back(std::move(A));
+      addExtraArguments(C.CommandLine, ExtraArgsBefore, ExtraArgs);
+    }
     Job.Config = Configs.forFile(Abs);
     if (!Job.Config)
       return std::nullopt;
@@ -773,6 +812,7 @@ int run(int argc, const char **argv) {
     if (std::optional<TUJob> Job = MakeJob(Files[I].first, Files[I].second, Errors))
       Jobs.push_back(std::move(*Job));
   }
+  NoteDropped();
   // Configuration errors concern every file; stop before the long part.
   // Files that cannot be analysed still get a report (an incomplete one).
   if (Errors.Count > NotAnalysed.size() && Jobs.empty())
@@ -825,6 +865,7 @@ int run(int argc, const char **argv) {
         if (std::optional<TUJob> Job = MakeJob(F, F, Ignored))
           All.push_back(std::move(*Job));
     }
+    NoteDropped();
     llvm::StringMap<size_t> Analysed;
     for (size_t I = 0; I < Jobs.size(); ++I)
       Analysed[Jobs[I].File] = I;
