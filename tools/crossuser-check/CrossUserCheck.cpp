@@ -27,6 +27,8 @@
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <mutex>
 #include <thread>
 
@@ -146,6 +148,11 @@ cl::opt<bool> SkipMissing(
     cl::desc("Skip files that are missing on disk (sources generated at build "
              "time) with a note, instead of an error"),
     cl::cat(Category));
+cl::opt<double> ProgressIntervalOpt(
+    "progress-interval",
+    cl::desc("When stderr is not a terminal, print a progress line at least "
+             "every this many seconds (default 30; 0: after every file)"),
+    cl::value_desc("seconds"), cl::init(30), cl::Hidden, cl::cat(Category));
 cl::opt<bool> ExitZero(
     "exit-zero", cl::desc("Exit 0 even when there are findings (errors still exit 2)"),
     cl::cat(Category));
@@ -942,24 +949,72 @@ int run(int argc, const char **argv) {
   std::mutex ProgressMutex;
   size_t Done = 0;
   const bool Progress = !Quiet && llvm::errs().is_displayed();
+  // A CI log is not a terminal: a line at least every --progress-interval
+  // seconds, so that a long run does not look hung (and is not killed by
+  // a CI system's no-output timeout).
+  const bool LogProgress = !Quiet && !Progress;
+  using Clock = std::chrono::steady_clock;
+  const Clock::time_point Start = Clock::now();
+  // The option, else CROSSUSER_PROGRESS_INTERVAL (for test suites that
+  // must not depend on the wall clock), else 30 seconds.
+  double Seconds = ProgressIntervalOpt;
+  if (!ProgressIntervalOpt.getNumOccurrences())
+    if (std::optional<std::string> Env =
+            llvm::sys::Process::GetEnv("CROSSUSER_PROGRESS_INTERVAL"))
+      if (llvm::StringRef(*Env).getAsDouble(Seconds))
+        Seconds = ProgressIntervalOpt;
+  const auto Interval = std::chrono::duration_cast<Clock::duration>(
+      std::chrono::duration<double>(std::min(std::max(0.0, Seconds), 1e7)));
+  Clock::time_point LastLine = Start;
+  bool Finished = false;
+  std::condition_variable Tick;
+  auto LogLine = [&] { // with ProgressMutex held
+    LastLine = Clock::now();
+    auto Elapsed =
+        std::chrono::duration_cast<std::chrono::seconds>(LastLine - Start).count();
+    llvm::errs() << "crossuser-check: progress: " << Done << "/" << Jobs.size()
+                 << " files, " << Elapsed << "s elapsed\n";
+  };
   auto Worker = [&] {
     for (size_t I; (I = Next++) < Jobs.size();) {
       Results[I] = Precomputed[I] ? std::move(*Precomputed[I])
                                   : analyzeTU(Jobs[I], HeaderFilter);
+      std::lock_guard<std::mutex> Lock(ProgressMutex);
+      ++Done;
       if (Progress) {
-        std::lock_guard<std::mutex> Lock(ProgressMutex);
-        llvm::errs() << "\r\033[K[" << ++Done << "/" << Jobs.size() << "] "
+        llvm::errs() << "\r\033[K[" << Done << "/" << Jobs.size() << "] "
                      << relativeToRoot(Jobs[I].File, Root);
         llvm::errs().flush();
+      } else if (LogProgress && Clock::now() - LastLine >= Interval) {
+        LogLine();
       }
     }
   };
+  // Also while one long translation unit is being analysed.
+  std::thread Ticker;
+  if (LogProgress && Interval.count() > 0)
+    Ticker = std::thread([&] {
+      std::unique_lock<std::mutex> Lock(ProgressMutex);
+      while (!Finished) {
+        Tick.wait_until(Lock, LastLine + Interval);
+        if (!Finished && Clock::now() - LastLine >= Interval)
+          LogLine();
+      }
+    });
   std::vector<std::thread> Pool;
   for (unsigned T = 1; T < Threads; ++T)
     Pool.emplace_back(Worker);
   Worker();
   for (std::thread &T : Pool)
     T.join();
+  if (Ticker.joinable()) {
+    {
+      std::lock_guard<std::mutex> Lock(ProgressMutex);
+      Finished = true;
+    }
+    Tick.notify_all();
+    Ticker.join();
+  }
   if (Progress)
     llvm::errs() << "\r\033[K";
 
