@@ -374,11 +374,24 @@ bool loadFilters(ErrorSink &Errors, const std::string &Root, Filters &Out) {
   }
   if (!DiffOpt.empty() || !DiffBaseOpt.empty()) {
     std::string Name = DiffOpt == "-" ? "<stdin>" : DiffOpt.getValue();
+    // What the branch changed since it left REV (as GitHub and GitLab show
+    // a merge request), not what REV changed since: diff against the merge
+    // base.
+    std::string Base;
+    if (!DiffBaseOpt.empty()) {
+      llvm::Expected<std::string> MergeBase =
+          runCommand({"git", "merge-base", DiffBaseOpt, "HEAD"}, Root);
+      if (!MergeBase) {
+        Errors.report(llvm::toString(MergeBase.takeError()));
+        return false;
+      }
+      Base = llvm::StringRef(*MergeBase).trim().str();
+    }
     llvm::Expected<std::string> Text =
         !DiffOpt.empty()
             ? readInput(DiffOpt)
             : runCommand({"git", "diff", "-U0", "--no-color", "--no-ext-diff",
-                          "--relative", DiffBaseOpt, "--"},
+                          "--relative", Base, "--"},
                          Root);
     if (!Text) {
       Errors.report(llvm::toString(Text.takeError()));
