@@ -161,18 +161,13 @@ llvm::Error writeOutputFile(llvm::StringRef Path, llvm::StringRef Content) {
   };
   if (Path == "-" || Path == "/dev/null")
     return llvm::writeToOutput(Path, Write);
-  // A symlink: writeToOutput would rename its temporary file over the link.
-  llvm::SmallString<256> Target(Path);
-  if (llvm::sys::fs::is_symlink_file(Path)) {
-    if (llvm::sys::fs::real_path(Path, Target))
-      return writeError(Path, "it is a dangling symbolic link");
-  }
   llvm::sys::fs::file_status St;
-  if (!llvm::sys::fs::status(Target, St) && llvm::sys::fs::exists(St) &&
+  if (!llvm::sys::fs::status(Path, St) && llvm::sys::fs::exists(St) &&
       !llvm::sys::fs::is_regular_file(St)) {
-    // A FIFO or a device: written in place, as it cannot be replaced.
+    // A FIFO or a device (also behind a symlink, as /dev/stdout): written
+    // in place, as it cannot be replaced.
     std::error_code EC;
-    llvm::raw_fd_ostream OS(Target, EC);
+    llvm::raw_fd_ostream OS(Path, EC);
     if (EC)
       return writeError(Path, EC.message());
     OS << Content;
@@ -184,6 +179,11 @@ llvm::Error writeOutputFile(llvm::StringRef Path, llvm::StringRef Content) {
     }
     return llvm::Error::success();
   }
+  // A symlink to a file: writeToOutput would rename its temporary file over
+  // the link, so it writes to the target.
+  llvm::SmallString<256> Target(Path);
+  if (llvm::sys::fs::is_symlink_file(Path) && llvm::sys::fs::real_path(Path, Target))
+    return writeError(Path, "it is a dangling symbolic link");
   if (llvm::Error E = llvm::writeToOutput(Target, Write))
     return writeError(Path, llvm::errorToErrorCode(std::move(E)).message());
   return llvm::Error::success();
