@@ -66,7 +66,8 @@ cl::opt<bool> DumpConfig(
 
 cl::opt<unsigned> Jobs(
     "j",
-    cl::desc("Translation units analysed in parallel (default: all cores)"),
+    cl::desc("Translation units analysed in parallel (default: all cores; "
+             "also --jobs=N)"),
     cl::value_desc("N"), cl::init(0), cl::Prefix, cl::cat(Category));
 cl::alias JobsAlias("jobs", cl::desc("Alias for -j"), cl::aliasopt(Jobs),
                     cl::cat(Category));
@@ -106,7 +107,9 @@ cl::opt<std::string> BaselineOpt(
     "baseline", cl::desc("Report only findings that are not in this baseline"),
     cl::value_desc("file"), cl::cat(Category));
 cl::opt<std::string> WriteBaselineOpt(
-    "write-baseline", cl::desc("Record the current findings in this baseline"),
+    "write-baseline",
+    cl::desc("Record the current findings in this baseline, print one line "
+             "instead of the report and exit 0"),
     cl::value_desc("file"), cl::cat(Category));
 cl::opt<bool> ShowFixed(
     "show-fixed",
@@ -119,8 +122,9 @@ cl::opt<std::string> DiffOpt(
     cl::value_desc("file"), cl::cat(Category));
 cl::opt<std::string> DiffBaseOpt(
     "diff-base",
-    cl::desc("Report only findings on lines changed since this git revision "
-             "(runs 'git diff -U0 REV' in the root)"),
+    cl::desc("Report only findings on lines the branch changed since it left "
+             "this git revision (runs 'git diff -U0' against 'git merge-base "
+             "REV HEAD' in the root)"),
     cl::value_desc("rev"), cl::cat(Category));
 cl::opt<std::string> ShardOpt(
     "shard",
