@@ -1,4 +1,10 @@
 #include "Analysis/Suppression.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
+#include <algorithm>
+#include <optional>
+#include <tuple>
 
 using namespace clang;
 
@@ -17,68 +23,168 @@ bool globMatches(llvm::StringRef Glob, llvm::StringRef Text) {
          globMatches(Glob.drop_front(), Text.drop_front());
 }
 
-/// Finds \p Directive in \p Line and says whether it covers \p Check.
-/// `NOLINT` must not match the prefix of `NOLINTNEXTLINE`.
-static bool lineHas(llvm::StringRef Line, llvm::StringRef Directive,
-                    llvm::StringRef Check) {
-  size_t Pos = 0;
-  while ((Pos = Line.find(Directive, Pos)) != llvm::StringRef::npos) {
-    llvm::StringRef Rest = Line.drop_front(Pos + Directive.size());
-    Pos += Directive.size();
-    if (!Rest.empty() && (isalnum(static_cast<unsigned char>(Rest[0])) ||
-                          Rest[0] == '_'))
-      continue;
-    if (!Rest.startswith("("))
+namespace {
+
+enum class NolintType { NoLint, NextLine, Begin, End };
+
+struct NolintToken {
+  NolintType Type;
+  size_t Pos; // of the "N" of "NOLINT"
+  /// The check list with the spaces around each glob removed, as clang-tidy
+  /// compares BEGIN and END; none: every check.
+  std::optional<std::string> Checks;
+
+  /// clang-tidy's CachedGlobList without negative globs: the last
+  /// matching positive glob wins, which is any of them.
+  bool suppresses(llvm::StringRef Check) const {
+    if (!Checks)
       return true;
-    size_t Close = Rest.find(')');
-    if (Close == llvm::StringRef::npos)
-      return false;
     llvm::SmallVector<llvm::StringRef, 4> Globs;
-    Rest.slice(1, Close).split(Globs, ',', -1, false);
-    for (llvm::StringRef G : Globs)
-      if (globMatches(G.trim(), Check))
-        return true;
+    llvm::StringRef(*Checks).split(Globs, ',');
+    return llvm::any_of(Globs, [&](llvm::StringRef G) {
+      return !G.startswith("-") && globMatches(G, Check);
+    });
   }
-  return false;
+};
+
+/// Every NOLINT token of \p Buffer, as clang-tidy's getNoLints: the word
+/// must be exactly NOLINT, NOLINTNEXTLINE, NOLINTBEGIN or NOLINTEND, and a
+/// check list is a `(` ... `)` on the same line (an unclosed one is none).
+std::vector<NolintToken> nolintTokens(llvm::StringRef Buffer) {
+  std::vector<NolintToken> Out;
+  size_t Pos = 0;
+  while (Pos < Buffer.size()) {
+    size_t At = Buffer.find("NOLINT", Pos);
+    if (At == llvm::StringRef::npos)
+      break;
+    Pos = At + 6;
+    while (Pos < Buffer.size() && llvm::isAlpha(Buffer[Pos]))
+      ++Pos;
+    llvm::StringRef Word = Buffer.slice(At, Pos);
+    std::optional<NolintType> Type;
+    if (Word == "NOLINT")
+      Type = NolintType::NoLint;
+    else if (Word == "NOLINTNEXTLINE")
+      Type = NolintType::NextLine;
+    else if (Word == "NOLINTBEGIN")
+      Type = NolintType::Begin;
+    else if (Word == "NOLINTEND")
+      Type = NolintType::End;
+    if (!Type)
+      continue;
+    std::optional<std::string> Checks;
+    if (Pos < Buffer.size() && Buffer[Pos] == '(') {
+      size_t Close = Buffer.find_first_of("\n)", ++Pos);
+      if (Close != llvm::StringRef::npos && Buffer[Close] == ')') {
+        llvm::SmallVector<llvm::StringRef, 4> Globs;
+        Buffer.slice(Pos, Close).split(Globs, ',');
+        for (llvm::StringRef &G : Globs)
+          G = G.trim();
+        Checks = llvm::join(Globs, ",");
+        Pos = Close + 1;
+      }
+    }
+    Out.push_back({*Type, At, std::move(Checks)});
+  }
+  return Out;
+}
+
+/// The line around offset \p From: [start, end).
+std::pair<size_t, size_t> lineAround(llvm::StringRef Buffer, size_t From) {
+  size_t Start = Buffer.find_last_of('\n', From) + 1;
+  size_t End = std::min(Buffer.find('\n', From), Buffer.size());
+  return {Start, End};
+}
+
+bool lineHas(llvm::StringRef Buffer, std::pair<size_t, size_t> Line,
+             NolintType Type, llvm::StringRef Check) {
+  return llvm::any_of(
+      nolintTokens(Buffer.slice(Line.first, Line.second)),
+      [&](const NolintToken &T) { return T.Type == Type && T.suppresses(Check); });
+}
+
+const char *const UnmatchedBegin =
+    "unmatched 'NOLINTBEGIN' comment without a subsequent 'NOLINTEND' comment";
+const char *const UnmatchedEnd =
+    "unmatched 'NOLINTEND' comment without a previous 'NOLINTBEGIN' comment";
+
+} // namespace
+
+bool NolintFilter::suppresses(const SourceManager &SM, SourceLocation Loc,
+                              llvm::StringRef Check) {
+  if (Loc.isInvalid())
+    return false;
+  // The macro's spelling first, then up the expansions, as clang-tidy.
+  while (true) {
+    if (suppressesAt(SM, Loc, Check))
+      return true;
+    if (!Loc.isMacroID())
+      return false;
+    Loc = SM.getImmediateExpansionRange(Loc).getBegin();
+  }
+}
+
+bool NolintFilter::suppressesAt(const SourceManager &SM, SourceLocation Loc,
+                                llvm::StringRef Check) {
+  auto [File, Pos] = SM.getDecomposedSpellingLoc(Loc);
+  if (!SM.getNonBuiltinFilenameForID(File))
+    return false;
+  std::optional<llvm::StringRef> Buffer = SM.getBufferDataOrNone(File);
+  if (!Buffer)
+    return false;
+  std::pair<size_t, size_t> Line = lineAround(*Buffer, Pos);
+  if (lineHas(*Buffer, Line, NolintType::NoLint, Check))
+    return true;
+  if (Line.first > 0 && lineHas(*Buffer, lineAround(*Buffer, Line.first - 1),
+                                NolintType::NextLine, Check))
+    return true;
+
+  auto It = Blocks.find(File);
+  if (It == Blocks.end()) {
+    std::vector<Block> Formed;
+    std::vector<NolintToken> Stack;
+    for (NolintToken &T : nolintTokens(*Buffer)) {
+      if (T.Type == NolintType::Begin) {
+        Stack.push_back(std::move(T));
+      } else if (T.Type == NolintType::End) {
+        // Nested blocks close innermost first, with the same check list.
+        if (!Stack.empty() && Stack.back().Checks == T.Checks) {
+          Formed.push_back({Stack.back().Pos, T.Pos,
+                            Stack.back().Checks.value_or("*")});
+          Stack.pop_back();
+        } else {
+          Errors.push_back(
+              {File, T.Pos, {SM.getComposedLoc(File, T.Pos), UnmatchedEnd}});
+        }
+      }
+    }
+    for (const NolintToken &T : Stack)
+      Errors.push_back(
+          {File, T.Pos, {SM.getComposedLoc(File, T.Pos), UnmatchedBegin}});
+    It = Blocks.try_emplace(File, std::move(Formed)).first;
+  }
+  return llvm::any_of(It->second, [&](const Block &B) {
+    NolintToken AsToken{NolintType::Begin, B.Begin, B.Checks};
+    return B.Begin < Pos && Pos < B.End && AsToken.suppresses(Check);
+  });
+}
+
+std::vector<NolintFilter::Error> NolintFilter::errors() const {
+  std::vector<Found> Sorted = Errors;
+  std::stable_sort(Sorted.begin(), Sorted.end(),
+                   [](const Found &A, const Found &B) {
+                     return std::tie(A.File, A.Pos) < std::tie(B.File, B.Pos);
+                   });
+  std::vector<Error> Out;
+  for (const Found &F : Sorted)
+    Out.push_back(F.E);
+  return Out;
 }
 
 bool isSuppressedByNolint(const SourceManager &SM, SourceLocation Loc,
                           llvm::StringRef Check) {
-  if (Loc.isInvalid())
-    return false;
-  Loc = SM.getExpansionLoc(Loc);
-  std::pair<FileID, unsigned> Decomposed = SM.getDecomposedLoc(Loc);
-  bool Invalid = false;
-  llvm::StringRef Buffer = SM.getBufferData(Decomposed.first, &Invalid);
-  if (Invalid)
-    return false;
-  unsigned Offset = Decomposed.second;
-  size_t LineStart = Buffer.rfind('\n', Offset == 0 ? 0 : Offset - 1);
-  LineStart = LineStart == llvm::StringRef::npos || Offset == 0 ? 0 : LineStart + 1;
-  size_t LineEnd = Buffer.find('\n', Offset);
-  llvm::StringRef Line = Buffer.slice(LineStart, LineEnd);
-  if (lineHas(Line, "NOLINT", Check))
-    return true;
-  if (LineStart > 0) {
-    size_t PrevStart = Buffer.rfind('\n', LineStart - 1);
-    PrevStart = PrevStart == llvm::StringRef::npos ? 0 : PrevStart + 1;
-    if (lineHas(Buffer.slice(PrevStart, LineStart - 1), "NOLINTNEXTLINE", Check))
-      return true;
-  }
-  // NOLINTBEGIN/NOLINTEND regions before this line.
-  int Depth = 0;
-  llvm::StringRef Before = Buffer.take_front(LineStart);
-  llvm::SmallVector<llvm::StringRef, 0> Lines;
-  if (Before.contains("NOLINTBEGIN")) {
-    Before.split(Lines, '\n');
-    for (llvm::StringRef L : Lines) {
-      if (lineHas(L, "NOLINTBEGIN", Check))
-        ++Depth;
-      if (lineHas(L, "NOLINTEND", Check) && Depth > 0)
-        --Depth;
-    }
-  }
-  return Depth > 0 || lineHas(Line, "NOLINTBEGIN", Check);
+  NolintFilter Filter;
+  return Filter.suppresses(SM, Loc, Check);
 }
 
 } // namespace crossuser

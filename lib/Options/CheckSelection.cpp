@@ -38,6 +38,37 @@ std::string knownCheckList() {
   return Out;
 }
 
+bool enablesNoCheck(llvm::StringRef Globs) {
+  for (const CheckInfo &C : allChecks())
+    if (checkEnabled(Globs, C.Name))
+      return false;
+  return true;
+}
+
+bool listsOtherChecks(llvm::StringRef Globs) {
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  Globs.split(Parts, ',', -1, false);
+  for (llvm::StringRef G : Parts) {
+    G = G.trim();
+    // `crossuser` or `crossuser-cache-kee*` are meant for crossuser.
+    if (!G.empty() && !G.startswith("-") && !G.startswith("crossuser"))
+      return true;
+  }
+  return false;
+}
+
+std::string noChecksMessage(llvm::StringRef Origin) {
+  return ("no checks enabled: " + Origin + " enables none of crossuser's checks (" +
+          knownCheckList() + ")")
+      .str();
+}
+
+std::string otherChecksOnlyMessage(llvm::StringRef Path, llvm::StringRef Globs) {
+  return ("'" + Path + "' disables every crossuser check: its Checks '" + Globs +
+          "' enable only other tools' checks")
+      .str();
+}
+
 std::optional<std::string>
 configuredValue(const llvm::StringMap<std::string> &Options,
                 llvm::StringRef Check, llvm::StringRef Name) {

@@ -23,6 +23,24 @@ std::optional<std::string> unknownCheck(llvm::StringRef Globs);
 /// "crossuser-cache-key, ..." for error messages.
 std::string knownCheckList();
 
+/// True if \p Globs enables none of crossuser's checks.
+bool enablesNoCheck(llvm::StringRef Globs);
+
+/// True if \p Globs enables a check of another tool (`bugprone-*`): a
+/// `.clang-tidy` written for clang-tidy that says nothing about crossuser,
+/// whose users probably do not know that it disables crossuser.
+bool listsOtherChecks(llvm::StringRef Globs);
+
+/// The one-line message for a check list that enables none of crossuser's
+/// checks; \p Origin says where it came from (`--checks='-*'`, `Checks
+/// 'bugprone-*' in '/src/.clang-tidy'`). clang-tidy says "Error: no checks
+/// enabled." in this case.
+std::string noChecksMessage(llvm::StringRef Origin);
+
+/// The one-line warning for a `.clang-tidy` \p Path whose \p Globs enable
+/// other tools' checks but none of crossuser's.
+std::string otherChecksOnlyMessage(llvm::StringRef Path, llvm::StringRef Globs);
+
 /// clang-tidy's getLocalOrGlobal: `<check>.Name`, else `Name`.
 std::optional<std::string>
 configuredValue(const llvm::StringMap<std::string> &Options,

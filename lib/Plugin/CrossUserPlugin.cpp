@@ -49,6 +49,7 @@ public:
     if (Diags.getIgnoreAllWarnings() && !ExplicitErrors)
       return;
     const SourceManager &SM = Ctx.getSourceManager();
+    NolintFilter Nolint;
     for (const auto &[Check, Cfg] : Enabled) {
       // Shows up as "crossuser" in clang -ftime-trace, so a build can see
       // what the analysis costs it.
@@ -64,13 +65,19 @@ public:
         // As clang-tidy without a header filter: the main file only.
         if (!SM.isInMainFile(SM.getFileLoc(F.Loc)))
           continue;
-        if (isSuppressedByNolint(SM, F.Loc, F.Check))
+        if (Nolint.suppresses(SM, F.Loc, F.Check))
           continue;
         Diags.Report(F.Loc, WarnID) << F.Message;
         for (const FindingNote &N : F.Notes)
           Diags.Report(N.Loc, NoteID) << N.Message;
       }
     }
+    // As clang-tidy: an unmatched NOLINTBEGIN or NOLINTEND suppresses
+    // nothing and is an error, whatever -Werror says.
+    unsigned NolintID = Diags.getDiagnosticIDs()->getCustomDiagID(
+        DiagnosticIDs::Error, "%0 [clang-tidy-nolint]");
+    for (const NolintFilter::Error &E : Nolint.errors())
+      Diags.Report(E.Loc, NolintID) << E.Message;
   }
 
 private:
@@ -137,6 +144,18 @@ public:
                     "'; known checks: " + knownCheckList());
       return std::make_unique<ASTConsumer>();
     }
+    // As clang-tidy's "Error: no checks enabled.": a build that checks
+    // nothing must not look like a clean one.
+    if (enablesNoCheck(Checks)) {
+      if (Opts.Checks.empty() && listsOtherChecks(Checks))
+        warning(CI, otherChecksOnlyMessage(Path, Checks));
+      error(CI, noChecksMessage(!Opts.Checks.empty()
+                                    ? "-fplugin-arg-crossuser-checks='" +
+                                          Checks + "'"
+                                    : "Checks '" + Checks + "' in '" + Path +
+                                          "'"));
+      return std::make_unique<ASTConsumer>();
+    }
     bool AsErrors = Opts.Level == PluginOptions::Error ||
                     (Opts.Level == PluginOptions::FollowCompiler &&
                      CI.getDiagnostics().getWarningsAsErrors());
@@ -166,6 +185,13 @@ private:
                                        "crossuser plugin: %0"))
         << Msg.str();
     return false;
+  }
+
+  static void warning(const CompilerInstance &CI, const llvm::Twine &Msg) {
+    DiagnosticsEngine &Diags = CI.getDiagnostics();
+    Diags.Report(Diags.getCustomDiagID(DiagnosticsEngine::Warning,
+                                       "crossuser plugin: %0"))
+        << Msg.str();
   }
 
   PluginOptions Opts;

@@ -13,8 +13,9 @@
 // DEPS: crossuser-plugin-basic.cpp
 // DEPS: service.h
 //
-// A bare -fplugin-arg-crossuser-checks list disables what it excludes.
-// RUN: %clangxx -fplugin=%crossuser_plugin -fplugin-arg-crossuser-checks='-*' -fsyntax-only %s %mock_flags 2>&1 \
+// A bare -fplugin-arg-crossuser-checks list disables what it excludes
+// (one that enables nothing is an error: crossuser-plugin-no-checks.cpp).
+// RUN: %clangxx -fplugin=%crossuser_plugin -fplugin-arg-crossuser-checks='-*,crossuser-shared-state' -fsyntax-only %s %mock_flags 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=NONE --allow-empty --implicit-check-not='{{warning|error}}:'
 // NONE-NOT: crossuser
 //

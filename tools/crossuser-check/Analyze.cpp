@@ -55,7 +55,7 @@ public:
       for (const Finding &F : Check->Run(Ctx, withSummaries(CheckCfg))) {
         if (!reported(SM, F.Loc))
           continue;
-        if (isSuppressedByNolint(SM, F.Loc, F.Check))
+        if (Nolint.suppresses(SM, F.Loc, F.Check))
           continue;
         ReportFinding R = toReportFinding(SM, F);
         // Indexed only when there is something to name.
@@ -66,6 +66,17 @@ public:
                                             R.Loc.SourceLine);
         Out.Findings.push_back(std::move(R));
       }
+    for (const NolintFilter::Error &E : Nolint.errors()) {
+      PresumedLoc P = SM.getPresumedLoc(E.Loc);
+      std::string Line = (llvm::Twine(P.getFilename()) + ":" +
+                          llvm::Twine(P.getLine()) + ":" +
+                          llvm::Twine(P.getColumn()) + ": error: " + E.Message +
+                          " [clang-tidy-nolint]")
+                             .str();
+      // Several compile commands of one file find the same ones.
+      if (!llvm::is_contained(Out.NolintErrors, Line))
+        Out.NolintErrors.push_back(std::move(Line));
+    }
   }
 
 private:
@@ -94,6 +105,7 @@ private:
   const llvm::Regex *HeaderFilter;
   TUResult &Out;
   std::vector<std::unique_ptr<Config>> Copies;
+  NolintFilter Nolint;
 };
 
 class AnalysisAction : public ASTFrontendAction {

@@ -15,6 +15,9 @@ namespace crossuser {
 /// configuration (options may differ per check, as in clang-tidy).
 struct FileConfig {
   std::string Checks;
+  /// Where Checks came from, for messages: `--checks='...'` or
+  /// `Checks '...' in '/src/.clang-tidy'`.
+  std::string Origin;
   std::vector<std::pair<const CheckInfo *, Config>> Enabled;
 };
 
@@ -39,6 +42,10 @@ struct TUResult {
   bool Failed = false;
   /// The compiler's diagnostics, printed after the run in file order.
   std::string Diagnostics;
+  /// Unmatched NOLINTBEGIN/NOLINTEND comments, as clang-tidy prints them
+  /// (`file:line:col: error: unmatched ... [clang-tidy-nolint]`); each is
+  /// a tool error.
+  std::vector<std::string> NolintErrors;
 };
 
 /// Runs the checks of \p Job.Config over \p Job.File. Findings in headers

@@ -1,5 +1,6 @@
 // GitLab's Code Quality report: a subset of the Code Climate issue format
 // (https://docs.gitlab.com/ee/ci/testing/code_quality.html).
+#include "Fingerprint.h"
 #include "Output.h"
 
 namespace json = llvm::json;
@@ -21,8 +22,9 @@ std::string formatCodeClimate(const std::vector<ReportFinding> &Findings,
         {"categories", json::Array{"Security"}},
         {"severity", "major"},
         // GitLab compares fingerprints between the branch and its target;
-        // ours ignore line numbers, so moved code is not "new".
-        {"fingerprint", F.Fingerprint},
+        // ours ignore line numbers, so moved code is not "new", and hash
+        // the path, as GitLab keeps one issue per fingerprint.
+        {"fingerprint", codeQualityFingerprint(F.Loc.Path, F.Fingerprint)},
         {"location",
          json::Object{{"path", F.Loc.Path},
                       {"lines", json::Object{{"begin", F.Loc.Line}}}}}};

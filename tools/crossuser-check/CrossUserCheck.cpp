@@ -4,6 +4,7 @@
 #include "Analysis/Suppression.h"
 #include "Analyze.h"
 #include "Baseline.h"
+#include "CompileArgs.h"
 #include "DiffFilter.h"
 #include "Inputs.h"
 #include "Fingerprint.h"
@@ -15,6 +16,7 @@
 #include "Report.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
@@ -25,6 +27,8 @@
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <mutex>
 #include <thread>
 
@@ -62,8 +66,21 @@ cl::opt<bool> DumpConfig(
 
 cl::opt<unsigned> Jobs(
     "j",
-    cl::desc("Translation units analysed in parallel (default: all cores)"),
+    cl::desc("Translation units analysed in parallel (default: all cores; "
+             "also --jobs=N)"),
     cl::value_desc("N"), cl::init(0), cl::Prefix, cl::cat(Category));
+cl::alias JobsAlias("jobs", cl::desc("Alias for -j"), cl::aliasopt(Jobs),
+                    cl::cat(Category));
+cl::list<std::string> ExtraArgs(
+    "extra-arg",
+    cl::desc("Additional argument to append to the compiler command line "
+             "(as in clang-tidy; repeatable)"),
+    cl::value_desc("arg"), cl::cat(Category));
+cl::list<std::string> ExtraArgsBefore(
+    "extra-arg-before",
+    cl::desc("Additional argument to prepend to the compiler command line "
+             "(as in clang-tidy; repeatable)"),
+    cl::value_desc("arg"), cl::cat(Category));
 cl::opt<bool> Quiet("quiet",
                     cl::desc("No progress line and no summary on stderr"),
                     cl::cat(Category));
@@ -77,7 +94,9 @@ cl::opt<std::string> FormatOpt(
     "format", cl::desc("Output format: text (default), sarif, json, codeclimate"),
     cl::value_desc("format"), cl::init("text"), cl::cat(Category));
 cl::opt<std::string> OutputOpt(
-    "o", cl::desc("Write the report to this file (atomically) instead of stdout"),
+    "o",
+    cl::desc("Write the report to this file (atomically; through a symlink, "
+             "in place for a FIFO or device; '-': stdout) instead of stdout"),
     cl::value_desc("file"), cl::cat(Category));
 cl::opt<std::string> RootOpt(
     "root",
@@ -88,7 +107,9 @@ cl::opt<std::string> BaselineOpt(
     "baseline", cl::desc("Report only findings that are not in this baseline"),
     cl::value_desc("file"), cl::cat(Category));
 cl::opt<std::string> WriteBaselineOpt(
-    "write-baseline", cl::desc("Record the current findings in this baseline"),
+    "write-baseline",
+    cl::desc("Record the current findings in this baseline, print one line "
+             "instead of the report and exit 0"),
     cl::value_desc("file"), cl::cat(Category));
 cl::opt<bool> ShowFixed(
     "show-fixed",
@@ -101,8 +122,9 @@ cl::opt<std::string> DiffOpt(
     cl::value_desc("file"), cl::cat(Category));
 cl::opt<std::string> DiffBaseOpt(
     "diff-base",
-    cl::desc("Report only findings on lines changed since this git revision "
-             "(runs 'git diff -U0 REV' in the root)"),
+    cl::desc("Report only findings on lines the branch changed since it left "
+             "this git revision (runs 'git diff -U0' against 'git merge-base "
+             "REV HEAD' in the root)"),
     cl::value_desc("rev"), cl::cat(Category));
 cl::opt<std::string> ShardOpt(
     "shard",
@@ -120,6 +142,21 @@ cl::opt<bool> WholeProgramOpt(
     cl::desc("Whole-program mode in one command: as --summaries, in a "
              "temporary directory unless --summaries names one"),
     cl::cat(Category));
+cl::list<std::string> ExcludeOpt(
+    "exclude",
+    cl::desc("Do not analyse the files whose absolute path matches this "
+             "regular expression (repeatable)"),
+    cl::value_desc("regex"), cl::cat(Category));
+cl::opt<bool> SkipMissing(
+    "skip-missing",
+    cl::desc("Skip files that are missing on disk (sources generated at build "
+             "time) with a note, instead of an error"),
+    cl::cat(Category));
+cl::opt<double> ProgressIntervalOpt(
+    "progress-interval",
+    cl::desc("When stderr is not a terminal, print a progress line at least "
+             "every this many seconds (default 30; 0: after every file)"),
+    cl::value_desc("seconds"), cl::init(30), cl::Hidden, cl::cat(Category));
 cl::opt<bool> ExitZero(
     "exit-zero", cl::desc("Exit 0 even when there are findings (errors still exit 2)"),
     cl::cat(Category));
@@ -127,9 +164,17 @@ cl::opt<bool> ExitZero(
 /// Tool errors go to stderr, one line each, and make the exit code 2.
 struct ErrorSink {
   unsigned Count = 0;
+  /// Counts without printing (files outside the run).
+  bool Silent = false;
   void report(const llvm::Twine &Msg) {
     ++Count;
-    llvm::errs() << "crossuser-check: error: " << Msg << "\n";
+    if (!Silent)
+      llvm::errs() << "crossuser-check: error: " << Msg << "\n";
+  }
+  /// An error that is a diagnostic of its own (`file:line:col: error: ...`).
+  void reportDiagnostic(llvm::StringRef Line) {
+    ++Count;
+    llvm::errs() << Line << "\n";
   }
 };
 
@@ -169,6 +214,13 @@ public:
     Raw[Path] = CF.Options;
     auto Entry = std::make_unique<FileConfig>();
     Entry->Checks = Checks;
+    Entry->Origin = !ChecksOpt.empty() ? "--checks='" + Checks + "'"
+                    : !CF.Checks.empty()
+                        ? "Checks '" + Checks + "' in '" + Path + "'"
+                        : "the default checks 'crossuser-*'";
+    if (ChecksOpt.empty() && enablesNoCheck(Checks) && listsOtherChecks(Checks))
+      llvm::errs() << "crossuser-check: warning: "
+                   << otherChecksOnlyMessage(Path, Checks) << "\n";
     Entry->Enabled = enabledChecks(Checks, CF.Options);
     auto *Result = Entry.get();
     Cache[Path] = std::move(Entry);
@@ -260,31 +312,37 @@ std::string databaseError(llvm::StringRef Err) {
   return Out;
 }
 
-/// Writes a report to -o (only after a run without errors, so that an
-/// error never replaces a good report) or to stdout.
+std::string plural(size_t N, llvm::StringRef One, llvm::StringRef Many) {
+  return std::to_string(N) + " " + (N == 1 ? One : Many).str();
+}
+
+/// Writes a report to -o or to stdout. Errors in the options and inputs
+/// stop the run before it gets here; once files were analysed, the report
+/// of what was analysed is always written, marked incomplete when some
+/// files were not.
 bool emitReport(ErrorSink &Errors, OutputFormat Format,
                 const std::vector<ReportFinding> &Findings,
                 const ReportContext &Ctx) {
   std::string Text = formatReport(Format, Findings, Ctx);
+  // Code Quality and text have no place for it; CI logs do.
+  if (!Ctx.Failed.empty())
+    llvm::errs() << "crossuser-check: the report"
+                 << (OutputOpt.empty() || OutputOpt == "-"
+                         ? std::string()
+                         : " '" + OutputOpt + "'")
+                 << " is incomplete: "
+                 << plural(Ctx.Failed.size(), "file was", "files were")
+                 << " not analysed\n";
   if (OutputOpt.empty() || OutputOpt == "-") {
     llvm::outs() << Text;
     llvm::outs().flush();
     return true;
   }
-  if (Errors.Count) {
-    llvm::errs() << "crossuser-check: '" << OutputOpt
-                 << "' was not written because of the errors above\n";
-    return false;
-  }
-  if (llvm::Error E = writeFileAtomically(OutputOpt, Text)) {
+  if (llvm::Error E = writeOutputFile(OutputOpt, Text)) {
     Errors.report(llvm::toString(std::move(E)));
     return false;
   }
   return true;
-}
-
-std::string plural(size_t N, llvm::StringRef One, llvm::StringRef Many) {
-  return std::to_string(N) + " " + (N == 1 ? One : Many).str();
 }
 
 /// The filters of a report: --baseline and --diff/--diff-base.
@@ -320,11 +378,24 @@ bool loadFilters(ErrorSink &Errors, const std::string &Root, Filters &Out) {
   }
   if (!DiffOpt.empty() || !DiffBaseOpt.empty()) {
     std::string Name = DiffOpt == "-" ? "<stdin>" : DiffOpt.getValue();
+    // What the branch changed since it left REV (as GitHub and GitLab show
+    // a merge request), not what REV changed since: diff against the merge
+    // base.
+    std::string Base;
+    if (!DiffBaseOpt.empty()) {
+      llvm::Expected<std::string> MergeBase =
+          runCommand({"git", "merge-base", DiffBaseOpt, "HEAD"}, Root);
+      if (!MergeBase) {
+        Errors.report(llvm::toString(MergeBase.takeError()));
+        return false;
+      }
+      Base = llvm::StringRef(*MergeBase).trim().str();
+    }
     llvm::Expected<std::string> Text =
         !DiffOpt.empty()
             ? readInput(DiffOpt)
             : runCommand({"git", "diff", "-U0", "--no-color", "--no-ext-diff",
-                          "--relative", DiffBaseOpt, "--"},
+                          "--relative", Base, "--"},
                          Root);
     if (!Text) {
       Errors.report(llvm::toString(Text.takeError()));
@@ -353,18 +424,32 @@ bool loadFilters(ErrorSink &Errors, const std::string &Root, Filters &Out) {
 /// (`N findings<Scope>, ...`) and returns the exit status.
 int finishReport(ErrorSink &Errors, std::vector<ReportFinding> All,
                  const std::string &Root, const Filters &Filter,
-                 OutputFormat Format, const std::string &Scope) {
+                 OutputFormat Format, const std::string &Scope,
+                 std::vector<FailedFile> Failed) {
+  // Writing a baseline accepts today's findings: it is not a check run,
+  // so it prints one line instead of the report and exits 0 (-o, when
+  // given, still gets the report).
+  bool BaselineWritten = false;
   if (!WriteBaselineOpt.empty()) {
-    if (Errors.Count)
+    if (Errors.Count || !Failed.empty())
       llvm::errs() << "crossuser-check: '" << WriteBaselineOpt
                    << "' was not written because of the errors above\n";
     else if (llvm::Error E =
-                 writeFileAtomically(WriteBaselineOpt, formatBaseline(All)))
+                 writeOutputFile(WriteBaselineOpt, formatBaseline(All)))
       Errors.report(llvm::toString(std::move(E)));
+    else
+      BaselineWritten = true;
   }
+  if (BaselineWritten && !Quiet)
+    llvm::errs() << "crossuser-check: wrote "
+                 << plural(All.size(), "finding", "findings") << " to "
+                 << WriteBaselineOpt << "\n";
 
   ReportContext Ctx;
   Ctx.Root = Root;
+  std::sort(Failed.begin(), Failed.end());
+  Failed.erase(std::unique(Failed.begin(), Failed.end()), Failed.end());
+  Ctx.Failed = std::move(Failed);
   size_t Total = All.size(), InBaseline = 0, OutsideDiff = 0;
   if (Filter.Baseline) {
     Ctx.WithBaseline = true;
@@ -383,6 +468,11 @@ int finishReport(ErrorSink &Errors, std::vector<ReportFinding> All,
               All.end());
     OutsideDiff = Before - All.size();
   }
+  if (BaselineWritten) {
+    if (!OutputOpt.empty() && OutputOpt != "-")
+      emitReport(Errors, Format, All, Ctx);
+    return Errors.Count ? 2 : 0;
+  }
   emitReport(Errors, Format, All, Ctx);
 
   if (!Quiet) {
@@ -398,7 +488,7 @@ int finishReport(ErrorSink &Errors, std::vector<ReportFinding> All,
       llvm::errs() << ", " << plural(Errors.Count, "error", "errors");
     llvm::errs() << "\n";
   }
-  if (Errors.Count)
+  if (Errors.Count || !Ctx.Failed.empty())
     return 2;
   return All.empty() || ExitZero ? 0 : 1;
 }
@@ -444,8 +534,13 @@ int runMerge(ErrorSink &Errors) {
     return 2;
   std::string Scope =
       " in " + plural(Reports.size(), "merged report", "merged reports");
+  // A shard that could not analyse some files makes the merged run
+  // incomplete too.
+  std::vector<FailedFile> Failed;
+  for (const LoadedReport &R : Reports)
+    Failed.insert(Failed.end(), R.Failed.begin(), R.Failed.end());
   return finishReport(Errors, mergeFindings(Reports), Root, Filter, Format,
-                      Scope);
+                      Scope, std::move(Failed));
 }
 
 int run(int argc, const char **argv) {
@@ -513,6 +608,13 @@ int run(int argc, const char **argv) {
     Errors.report(FixedError);
     return 2;
   }
+  // As clang-tidy's "Error: no checks enabled.": a run that checks
+  // nothing must not pass as a clean one.
+  if (!ChecksOpt.empty() && !unknownCheck(ChecksOpt) &&
+      enablesNoCheck(ChecksOpt)) {
+    Errors.report(noChecksMessage("--checks='" + ChecksOpt + "'"));
+    return 2;
+  }
 
   // Options and inputs other than the sources are checked before any
   // analysis, and an error in them stops the run before anything is
@@ -528,6 +630,15 @@ int run(int argc, const char **argv) {
       return 2;
     }
     --ShardIndex;
+  }
+  std::vector<llvm::Regex> Excludes;
+  for (const std::string &E : ExcludeOpt) {
+    std::string RegexError;
+    if (!llvm::Regex(E).isValid(RegexError)) {
+      Errors.report("malformed --exclude '" + E + "': " + RegexError);
+      return 2;
+    }
+    Excludes.emplace_back(E);
   }
   if (!HeaderFilter.empty()) {
     std::string RegexError;
@@ -650,13 +761,49 @@ int run(int argc, const char **argv) {
                             return A.first == B.first;
                           }),
               Files.end());
+  // Before sharding, so that the shards of a run exclude the same files.
+  Files.erase(std::remove_if(Files.begin(), Files.end(),
+                             [&](const auto &F) {
+                               return llvm::any_of(Excludes, [&](const llvm::Regex &R) {
+                                 return R.match(F.first);
+                               });
+                             }),
+              Files.end());
 
   // Everything a worker needs is resolved here, on one thread.
   ConfigResolver Configs(Errors);
+  // The files that were not analysed, for the report.
+  std::vector<FailedFile> NotAnalysed;
+  // Arguments of the database that clang does not know, noted once.
+  std::vector<std::string> Dropped;
+  llvm::StringSet<> DroppedSet;
+  size_t DroppedNoted = 0;
+  auto NoteDropped = [&] {
+    if (Quiet || Dropped.size() == DroppedNoted)
+      return;
+    std::string List;
+    for (size_t I = DroppedNoted; I < Dropped.size(); ++I)
+      List += (List.empty() ? "'" : ", '") + Dropped[I] + "'";
+    llvm::errs() << "crossuser-check: note: dropped "
+                 << plural(Dropped.size() - DroppedNoted, "argument", "arguments")
+                 << " that clang " << LLVM_VERSION_MAJOR
+                 << " does not know (GCC-only flags?) from the compile "
+                    "commands: "
+                 << List << "\n";
+    DroppedNoted = Dropped.size();
+  };
   auto MakeJob = [&](const std::string &Abs, const std::string &Given,
                      ErrorSink &Sink) -> std::optional<TUJob> {
     if (!llvm::sys::fs::exists(Abs)) {
+      if (SkipMissing) {
+        if (!Sink.Silent)
+          llvm::errs() << "crossuser-check: note: '" << Given
+                       << "' does not exist; skipped (--skip-missing)\n";
+        return std::nullopt;
+      }
       Sink.report("'" + Given + "': no such file");
+      if (!Sink.Silent)
+        NotAnalysed.push_back({relativeToRoot(Abs, Root), "no such file"});
       return std::nullopt;
     }
     TUJob Job;
@@ -665,7 +812,17 @@ int run(int argc, const char **argv) {
     if ((!Listed.empty() && !Listed.contains(Abs)) ||
         (Job.Commands = DB->getCompileCommands(Abs)).empty()) {
       Sink.report("'" + Given + "' is not in " + DBName);
+      if (!Sink.Silent)
+        NotAnalysed.push_back(
+            {relativeToRoot(Abs, Root), "not in the compilation database"});
       return std::nullopt;
+    }
+    // A g++ database: flags clang rejects would fail every file.
+    for (CompileCommand &C : Job.Commands) {
+      for (std::string &A : dropUnknownArguments(C.CommandLine))
+        if (DroppedSet.insert(A).second)
+          Dropped.push_back(std::move(A));
+      addExtraArguments(C.CommandLine, ExtraArgsBefore, ExtraArgs);
     }
     Job.Config = Configs.forFile(Abs);
     if (!Job.Config)
@@ -679,9 +836,22 @@ int run(int argc, const char **argv) {
     if (std::optional<TUJob> Job = MakeJob(Files[I].first, Files[I].second, Errors))
       Jobs.push_back(std::move(*Job));
   }
+  NoteDropped();
   // Configuration errors concern every file; stop before the long part.
-  if (Errors.Count && Jobs.empty())
+  // Files that cannot be analysed still get a report (an incomplete one).
+  if (Errors.Count > NotAnalysed.size() && Jobs.empty())
     return 2;
+  // A .clang-tidy may disable crossuser for part of the tree, but a run
+  // in which no file has a check enabled would pass without looking.
+  if (!Jobs.empty() && std::all_of(Jobs.begin(), Jobs.end(), [](const TUJob &J) {
+        return J.Config->Enabled.empty();
+      })) {
+    llvm::StringSet<> Reported;
+    for (const TUJob &J : Jobs)
+      if (Reported.insert(J.Config->Origin).second)
+        Errors.report(noChecksMessage(J.Config->Origin));
+    return 2;
+  }
 
   unsigned Threads = crossuser::Jobs ? static_cast<unsigned>(crossuser::Jobs)
                                      : std::thread::hardware_concurrency();
@@ -705,16 +875,21 @@ int run(int argc, const char **argv) {
       Dir = TempSummaries = std::string(Tmp);
     }
     std::vector<TUJob> All;
+    ErrorSink Ignored; // files outside the run are the database's business
+    Ignored.Silent = true;
     if (SourcePaths.empty() || FromCommandLine) {
-      for (const auto &[Abs, Given] : Files)
-        if (std::optional<TUJob> Job = MakeJob(Abs, Given, Errors))
+      // This shard's files were reported above.
+      for (size_t I = 0; I < Files.size(); ++I)
+        if (std::optional<TUJob> Job =
+                MakeJob(Files[I].first, Files[I].second,
+                        I % ShardCount == ShardIndex ? Ignored : Errors))
           All.push_back(std::move(*Job));
     } else {
-      ErrorSink Ignored; // files outside the run are the database's business
       for (const std::string &F : DBFiles)
         if (std::optional<TUJob> Job = MakeJob(F, F, Ignored))
           All.push_back(std::move(*Job));
     }
+    NoteDropped();
     llvm::StringMap<size_t> Analysed;
     for (size_t I = 0; I < Jobs.size(); ++I)
       Analysed[Jobs[I].File] = I;
@@ -744,6 +919,8 @@ int run(int argc, const char **argv) {
         llvm::errs() << Diags;
         Errors.report("'" + All[I].DisplayName +
                       "' does not compile; it was not summarised");
+        NotAnalysed.push_back({relativeToRoot(All[I].File, Root),
+                          "does not compile; it was not summarised"});
       }
     if (!Stats.Settled)
       llvm::errs() << "crossuser-check: warning: summaries still changed "
@@ -789,35 +966,89 @@ int run(int argc, const char **argv) {
   std::mutex ProgressMutex;
   size_t Done = 0;
   const bool Progress = !Quiet && llvm::errs().is_displayed();
+  // A CI log is not a terminal: a line at least every --progress-interval
+  // seconds, so that a long run does not look hung (and is not killed by
+  // a CI system's no-output timeout).
+  const bool LogProgress = !Quiet && !Progress;
+  using Clock = std::chrono::steady_clock;
+  const Clock::time_point Start = Clock::now();
+  // The option, else CROSSUSER_PROGRESS_INTERVAL (for test suites that
+  // must not depend on the wall clock), else 30 seconds.
+  double Seconds = ProgressIntervalOpt;
+  if (!ProgressIntervalOpt.getNumOccurrences())
+    if (std::optional<std::string> Env =
+            llvm::sys::Process::GetEnv("CROSSUSER_PROGRESS_INTERVAL"))
+      if (llvm::StringRef(*Env).getAsDouble(Seconds))
+        Seconds = ProgressIntervalOpt;
+  const auto Interval = std::chrono::duration_cast<Clock::duration>(
+      std::chrono::duration<double>(std::min(std::max(0.0, Seconds), 1e7)));
+  Clock::time_point LastLine = Start;
+  bool Finished = false;
+  std::condition_variable Tick;
+  auto LogLine = [&] { // with ProgressMutex held
+    LastLine = Clock::now();
+    auto Elapsed =
+        std::chrono::duration_cast<std::chrono::seconds>(LastLine - Start).count();
+    llvm::errs() << "crossuser-check: progress: " << Done << "/" << Jobs.size()
+                 << " files, " << Elapsed << "s elapsed\n";
+  };
   auto Worker = [&] {
     for (size_t I; (I = Next++) < Jobs.size();) {
       Results[I] = Precomputed[I] ? std::move(*Precomputed[I])
                                   : analyzeTU(Jobs[I], HeaderFilter);
+      std::lock_guard<std::mutex> Lock(ProgressMutex);
+      ++Done;
       if (Progress) {
-        std::lock_guard<std::mutex> Lock(ProgressMutex);
-        llvm::errs() << "\r\033[K[" << ++Done << "/" << Jobs.size() << "] "
+        llvm::errs() << "\r\033[K[" << Done << "/" << Jobs.size() << "] "
                      << relativeToRoot(Jobs[I].File, Root);
         llvm::errs().flush();
+      } else if (LogProgress && Clock::now() - LastLine >= Interval) {
+        LogLine();
       }
     }
   };
+  // Also while one long translation unit is being analysed.
+  std::thread Ticker;
+  if (LogProgress && Interval.count() > 0)
+    Ticker = std::thread([&] {
+      std::unique_lock<std::mutex> Lock(ProgressMutex);
+      while (!Finished) {
+        Tick.wait_until(Lock, LastLine + Interval);
+        if (!Finished && Clock::now() - LastLine >= Interval)
+          LogLine();
+      }
+    });
   std::vector<std::thread> Pool;
   for (unsigned T = 1; T < Threads; ++T)
     Pool.emplace_back(Worker);
   Worker();
   for (std::thread &T : Pool)
     T.join();
+  if (Ticker.joinable()) {
+    {
+      std::lock_guard<std::mutex> Lock(ProgressMutex);
+      Finished = true;
+    }
+    Tick.notify_all();
+    Ticker.join();
+  }
   if (Progress)
     llvm::errs() << "\r\033[K";
 
   PathMapper Paths(Root);
   std::vector<ReportFinding> All;
   unsigned Analysed = 0;
+  // A header's unmatched NOLINTBEGIN is found by every file including it.
+  llvm::StringSet<> NolintErrors;
   for (size_t I = 0; I < Jobs.size(); ++I) {
     llvm::errs() << Results[I].Diagnostics;
+    for (const std::string &E : Results[I].NolintErrors)
+      if (NolintErrors.insert(E).second)
+        Errors.reportDiagnostic(E);
     if (Results[I].Failed) {
       Errors.report("'" + Jobs[I].DisplayName +
                     "' does not compile; it was not analysed");
+      NotAnalysed.push_back({relativeToRoot(Jobs[I].File, Root), "does not compile"});
       continue;
     }
     ++Analysed;
@@ -837,7 +1068,8 @@ int run(int argc, const char **argv) {
   if (ShardCount > 1)
     Scope += " (shard " + std::to_string(ShardIndex + 1) + "/" +
              std::to_string(ShardCount) + ")";
-  return finishReport(Errors, std::move(All), Root, Filter, *Format, Scope);
+  return finishReport(Errors, std::move(All), Root, Filter, *Format, Scope,
+                      std::move(NotAnalysed));
 }
 
 } // namespace

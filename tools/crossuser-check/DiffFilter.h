@@ -20,9 +20,11 @@ struct ChangedLines {
 
 /// Parses a unified diff as `git diff` prints it (any -U, renames, mode
 /// changes, binary files, `\ No newline at end of file`) or as `diff -u`
-/// does. Git's `a/` and `b/` prefixes are dropped; deleted files have no
-/// lines. Empty text is an empty diff. Errors are one line,
-/// `line N: problem`.
+/// does, and patch series (`git format-patch`, `git show`, `git log -p
+/// --reverse`): text outside the patches is skipped as by `git apply`, and
+/// a file's later patches move the lines its earlier ones changed. Git's
+/// `a/` and `b/` prefixes are dropped; deleted files have no lines. Empty
+/// text is an empty diff. Errors are one line, `line N: problem`.
 llvm::Expected<ChangedLines> parseUnifiedDiff(llvm::StringRef Text);
 
 } // namespace crossuser

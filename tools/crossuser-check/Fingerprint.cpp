@@ -36,6 +36,18 @@ std::string fingerprintBase(llvm::StringRef Check, llvm::StringRef Function,
                      /*LowerCase=*/true);
 }
 
+std::string codeQualityFingerprint(llvm::StringRef Path,
+                                   llvm::StringRef Fingerprint) {
+  llvm::SHA256 Hash;
+  for (llvm::StringRef Part : {Path, Fingerprint}) {
+    Hash.update(Part);
+    Hash.update(llvm::StringRef("\0", 1));
+  }
+  std::array<uint8_t, 32> Digest = Hash.final();
+  return llvm::toHex(llvm::ArrayRef<uint8_t>(Digest).take_front(16),
+                     /*LowerCase=*/true);
+}
+
 void assignOccurrences(std::vector<ReportFinding> &Findings) {
   std::map<std::pair<std::string, std::string>, unsigned> Seen;
   for (ReportFinding &F : Findings) {

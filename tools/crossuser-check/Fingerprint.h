@@ -28,6 +28,14 @@ std::string fingerprintBase(llvm::StringRef Check, llvm::StringRef Function,
 /// line shifts do not change.
 void assignOccurrences(std::vector<ReportFinding> &Findings);
 
+/// GitLab Code Quality's `fingerprint`: 32 hex digits of the SHA-256 of
+/// \p Path and \p Fingerprint, each followed by a NUL. GitLab keeps one
+/// issue per fingerprint in a report, so two identical findings in two
+/// files (same function name, message and line text) must differ; line
+/// shifts still keep it.
+std::string codeQualityFingerprint(llvm::StringRef Path,
+                                   llvm::StringRef Fingerprint);
+
 /// The base of a full fingerprint `base:N` (the text up to the last ':').
 llvm::StringRef baseOfFingerprint(llvm::StringRef Fingerprint);
 

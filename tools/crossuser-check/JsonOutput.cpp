@@ -30,7 +30,14 @@ std::string formatJson(const std::vector<ReportFinding> &Findings,
   json::Object Report{
       {"version", 1},
       {"tool", json::Object{{"name", "crossuser-check"}, {"version", toolVersion()}}},
-      {"findings", std::move(Out)}};
+      {"findings", std::move(Out)},
+      {"complete", Ctx.Failed.empty()}};
+  if (!Ctx.Failed.empty()) {
+    json::Array Failed;
+    for (const FailedFile &F : Ctx.Failed)
+      Failed.push_back(json::Object{{"path", F.Path}, {"reason", F.Reason}});
+    Report["failed"] = std::move(Failed);
+  }
   if (!Ctx.Fixed.empty()) {
     json::Array Fixed;
     for (const BaselineEntry &E : Ctx.Fixed)

@@ -65,6 +65,35 @@ static llvm::Expected<LoadedReport> parseSarif(const json::Object &Log) {
       if (R.Root.empty())
         R.Root = uriUnescape(U);
     }
+    if (const json::Array *Invocations = Run->getArray("invocations"))
+      for (const json::Value &Inv : *Invocations) {
+        const json::Object *IO = Inv.getAsObject();
+        const json::Array *Notes =
+            IO ? IO->getArray("toolExecutionNotifications") : nullptr;
+        for (size_t N = 0; Notes && N < Notes->size(); ++N) {
+          const json::Object *NO = (*Notes)[N].getAsObject();
+          std::string Text = str(NO ? NO->getObject("message") : nullptr, "text")
+                                 .value_or("");
+          const json::Array *Locs = NO ? NO->getArray("locations") : nullptr;
+          ReportLocation L;
+          const json::Object *L0 =
+              Locs && !Locs->empty() ? (*Locs)[0].getAsObject() : nullptr;
+          if (L0)
+            if (const json::Object *Phys = L0->getObject("physicalLocation"))
+              if (std::optional<std::string> Uri =
+                      str(Phys->getObject("artifactLocation"), "uri")) {
+                llvm::StringRef U(*Uri);
+                U.consume_front("file://");
+                L.Path = uriUnescape(U);
+              }
+          const llvm::StringRef Marker = "' was not analysed: ";
+          size_t At = Text.find(Marker.str());
+          if (L.Path.empty() || At == std::string::npos)
+            return error(RunWhere + ".invocations: a toolExecutionNotification "
+                                    "not written by crossuser-check");
+          R.Failed.push_back({L.Path, Text.substr(At + Marker.size())});
+        }
+      }
     const json::Array *Results = Run->getArray("results");
     if (!Results)
       return error(RunWhere + " has no 'results'");
@@ -165,6 +194,14 @@ static llvm::Expected<LoadedReport> parseJsonReport(const json::Object &Doc) {
       }
     R.Findings.push_back(std::move(F));
   }
+  if (const json::Array *Failed = Doc.getArray("failed"))
+    for (size_t I = 0; I < Failed->size(); ++I) {
+      const json::Object *O = (*Failed)[I].getAsObject();
+      std::optional<std::string> Path = str(O, "path"), Reason = str(O, "reason");
+      if (!Path || !Reason)
+        return error("failed[" + std::to_string(I) + "]: needs 'path' and 'reason'");
+      R.Failed.push_back({*Path, *Reason});
+    }
   return R;
 }
 

@@ -13,6 +13,9 @@ struct LoadedReport {
   /// SARIF's %SRCROOT% (without the trailing '/'), or empty.
   std::string Root;
   std::vector<ReportFinding> Findings;
+  /// The files its run could not analyse (SARIF toolExecutionNotifications,
+  /// JSON "failed").
+  std::vector<FailedFile> Failed;
 };
 
 /// Parses a report that crossuser-check wrote with --format=sarif or

@@ -7,6 +7,7 @@
 #include "llvm/Support/JSON.h"
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace crossuser {
@@ -15,6 +16,25 @@ enum class OutputFormat { Text, Sarif, Json, CodeClimate };
 
 /// "text", "sarif", "json" or "codeclimate".
 std::optional<OutputFormat> parseOutputFormat(llvm::StringRef Name);
+
+/// A file the run could not analyse: missing on disk, not in the
+/// compilation database, or not compiling. A report with any is incomplete.
+struct FailedFile {
+  /// Relative to the root, as findings' paths.
+  std::string Path;
+  /// "no such file", "not in the compilation database", "does not compile".
+  std::string Reason;
+  bool operator<(const FailedFile &O) const {
+    return std::tie(Path, Reason) < std::tie(O.Path, O.Reason);
+  }
+  bool operator==(const FailedFile &O) const {
+    return Path == O.Path && Reason == O.Reason;
+  }
+};
+
+/// The SARIF toolExecutionNotification text of \p F, which `merge` reads
+/// back.
+std::string failedFileMessage(const FailedFile &F);
 
 /// What a report says besides its findings.
 struct ReportContext {
@@ -25,6 +45,9 @@ struct ReportContext {
   bool WithBaseline = false;
   /// With --show-fixed: the baseline's findings that are gone.
   std::vector<BaselineEntry> Fixed;
+  /// The files that were not analysed; SARIF says executionSuccessful
+  /// false, JSON "complete": false.
+  std::vector<FailedFile> Failed;
 };
 
 /// The crossuser-check version, as in `--version`.
@@ -67,6 +90,13 @@ llvm::Error checkWritable(llvm::StringRef Path);
 /// Writes \p Content to a temporary file next to \p Path, then renames it
 /// over \p Path, so readers never see a partial file.
 llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Content);
+
+/// Writes a report or baseline the user named (-o, --write-baseline) with
+/// llvm::writeToOutput: `-` is stdout, `/dev/null` discards, a regular file
+/// is replaced atomically. What LLVM 16's writeToOutput would replace by a
+/// regular file is written through instead: a symlink's target (the link
+/// stays a link), a FIFO, a character device.
+llvm::Error writeOutputFile(llvm::StringRef Path, llvm::StringRef Content);
 
 /// Pretty-prints \p V with two-space indentation and a final newline.
 std::string printJson(const llvm::json::Value &V);

@@ -21,6 +21,10 @@ std::optional<OutputFormat> parseOutputFormat(llvm::StringRef Name) {
   return std::nullopt;
 }
 
+std::string failedFileMessage(const FailedFile &F) {
+  return "'" + F.Path + "' was not analysed: " + F.Reason;
+}
+
 std::string formatText(const std::vector<ReportFinding> &Findings,
                        const ReportContext &Ctx) {
   std::string Out;
@@ -91,8 +95,26 @@ static llvm::Error writeError(llvm::StringRef Path, const llvm::Twine &Why) {
 }
 
 llvm::Error checkWritable(llvm::StringRef Path) {
+  if (Path == "-")
+    return llvm::Error::success();
   if (llvm::sys::fs::is_directory(Path))
     return writeError(Path, "it is a directory");
+  llvm::sys::fs::file_status St;
+  if (!llvm::sys::fs::status(Path, St) &&
+      llvm::sys::fs::exists(St) && !llvm::sys::fs::is_regular_file(St)) {
+    // /dev/null or a FIFO is written in place: its directory does not
+    // matter.
+    if (llvm::sys::fs::access(Path, llvm::sys::fs::AccessMode::Write))
+      return writeError(Path, "permission denied");
+    return llvm::Error::success();
+  }
+  // A symlink is written through: the target's directory matters.
+  llvm::SmallString<256> Real;
+  if (llvm::sys::fs::is_symlink_file(Path)) {
+    if (llvm::sys::fs::real_path(Path, Real))
+      return writeError(Path, "it is a dangling symbolic link");
+    Path = Real;
+  }
   llvm::SmallString<256> Dir(llvm::sys::path::parent_path(Path));
   if (Dir.empty())
     Dir = ".";
@@ -129,6 +151,41 @@ llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Content) {
     llvm::sys::fs::remove(Temp);
     return writeError(Path, EC.message());
   }
+  return llvm::Error::success();
+}
+
+llvm::Error writeOutputFile(llvm::StringRef Path, llvm::StringRef Content) {
+  auto Write = [&](llvm::raw_ostream &OS) {
+    OS << Content;
+    return llvm::Error::success();
+  };
+  if (Path == "-" || Path == "/dev/null")
+    return llvm::writeToOutput(Path, Write);
+  llvm::sys::fs::file_status St;
+  if (!llvm::sys::fs::status(Path, St) && llvm::sys::fs::exists(St) &&
+      !llvm::sys::fs::is_regular_file(St)) {
+    // A FIFO or a device (also behind a symlink, as /dev/stdout): written
+    // in place, as it cannot be replaced.
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Path, EC);
+    if (EC)
+      return writeError(Path, EC.message());
+    OS << Content;
+    OS.close();
+    if (OS.has_error()) {
+      std::string Msg = OS.error().message();
+      OS.clear_error();
+      return writeError(Path, Msg);
+    }
+    return llvm::Error::success();
+  }
+  // A symlink to a file: writeToOutput would rename its temporary file over
+  // the link, so it writes to the target.
+  llvm::SmallString<256> Target(Path);
+  if (llvm::sys::fs::is_symlink_file(Path) && llvm::sys::fs::real_path(Path, Target))
+    return writeError(Path, "it is a dangling symbolic link");
+  if (llvm::Error E = llvm::writeToOutput(Target, Write))
+    return writeError(Path, llvm::errorToErrorCode(std::move(E)).message());
   return llvm::Error::success();
 }
 

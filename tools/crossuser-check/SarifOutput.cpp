@@ -147,6 +147,25 @@ std::string formatSarif(const std::vector<ReportFinding> &Findings,
                                                        (llvm::StringRef(Ctx.Root).endswith("/") ? "" : "/")}}}}},
       {"columnKind", "utf16CodeUnits"},
       {"results", std::move(Results)}};
+  // An incomplete run must not look like a clean one to code scanning or
+  // any other viewer: each file that was not analysed is a notification.
+  json::Object Invocation{{"executionSuccessful", Ctx.Failed.empty()}};
+  if (!Ctx.Failed.empty()) {
+    json::Array Notes;
+    for (const FailedFile &F : Ctx.Failed) {
+      ReportLocation L;
+      L.Path = F.Path;
+      Notes.push_back(json::Object{
+          {"level", "error"},
+          {"message", json::Object{{"text", failedFileMessage(F)}}},
+          {"locations",
+           json::Array{json::Object{
+               {"physicalLocation",
+                json::Object{{"artifactLocation", artifactLocation(F.Path)}}}}}}});
+    }
+    Invocation["toolExecutionNotifications"] = std::move(Notes);
+  }
+  Run["invocations"] = json::Array{std::move(Invocation)};
   json::Object Log{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                    {"version", "2.1.0"},
                    {"runs", json::Array{std::move(Run)}}};

@@ -123,8 +123,10 @@ static void printSnippet(llvm::raw_ostream &OS, const ReportLocation &L) {
   OS << Line << "\n" << Caret << "^\n";
 }
 
+/// Relative to the report root (--root), as the other formats.
 static void printLocation(llvm::raw_ostream &OS, const ReportLocation &L) {
-  OS << L.File << ":" << L.Line << ":" << L.Column << ": ";
+  OS << (L.Path.empty() ? L.File : L.Path) << ":" << L.Line << ":" << L.Column
+     << ": ";
 }
 
 void printText(llvm::raw_ostream &OS, const std::vector<ReportFinding> &Findings,

@@ -1,0 +1,10 @@
+#include "service.h"
+
+struct ProfileHandler {
+  LruCache<std::string, Profile> cache_;
+  void Handle(const http::Request &req, const std::string &uid) {
+#ifdef CROSSUSER_TEST_LEAK
+    cache_.Put(req.path(), Profile());
+#endif
+  }
+};

@@ -1,0 +1,16 @@
+#include "service.h"
+
+struct ProfileHandler {
+  LruCache<std::string, Profile> cache_;
+  void Handle(const http::Request &req, const std::string &uid) {
+    // NOLINTBEGIN( crossuser-cache-key )
+    cache_.Put(req.path(), Profile());
+    // NOLINTEND(crossuser-cache-key)
+  }
+  void Again(const http::Request &req, const std::string &uid) {
+    // NOLINTBEGIN(crossuser-cache-key)
+    cache_.Put(req.path(), Profile());
+    // NOLINTEND
+  }
+};
+// NOLINTEND(crossuser-*)

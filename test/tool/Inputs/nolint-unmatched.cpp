@@ -1,0 +1,12 @@
+#include "service.h"
+
+struct ProfileHandler {
+  LruCache<std::string, Profile> cache_;
+  void Handle(const http::Request &req, const std::string &uid) {
+    // NOLINTBEGIN(crossuser-cache-key)
+    cache_.Put(req.path(), Profile());
+  }
+  void Again(const http::Request &req, const std::string &uid) {
+    cache_.Put(req.path(), Profile());
+  }
+};
