@@ -3,6 +3,7 @@
 #include "Analysis/Provenance.h"
 #include "Analysis/Summaries.h"
 #include "Analysis/TUContext.h"
+#include "Analysis/Trace.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -778,25 +779,30 @@ private:
   }
 
   std::optional<Finding> judge(const CacheOp &Op) {
-    if (Op.CacheDecl && M.isSharedOk(Op.CacheDecl))
+    auto Drop = [&](const char *Why) {
+      trace(SM, Op.Call->getBeginLoc(), CacheKeyCheckName,
+            "'" + Op.CacheName + "': " + Why);
       return std::nullopt;
+    };
+    if (Op.CacheDecl && M.isSharedOk(Op.CacheDecl))
+      return Drop("shared_ok");
     Evidence Identity = P.identityAvailableIn(Op.Func);
     if (!Identity.valid())
-      return std::nullopt;
-    if (P.of(Op.Key).identifies())
-      return std::nullopt;
+      return Drop("no user identity available");
+    if (Prov K = P.of(Op.Key); K.identifies())
+      return Drop("the key identifies the user");
     if (keyTypeIdentifies(Op.KeyType) || keyTypeIdentifies(Op.Key->getType()))
-      return std::nullopt;
+      return Drop("the key type identifies the user");
     for (const Expr *K : Op.ExtraKeys)
       if (P.of(K).identifies() || keyTypeIdentifies(K->getType()))
-        return std::nullopt;
+        return Drop("a further key identifies the user");
     std::optional<FindingNote> PerUser = perUserEvidence(Op);
     if (!PerUser)
-      return std::nullopt;
+      return Drop("no per-user data is seen in the cache");
     if (Op.IsInsert ? cacheOwnerChecked(Op) : ownerChecked(Op))
-      return std::nullopt;
+      return Drop("the owner is checked after the lookup");
     if (Op.IsInsert && keyIsStoredIdentitysId(Op))
-      return std::nullopt;
+      return Drop("the key is the stored identity's own id");
     Finding F;
     F.Check = CacheKeyCheckName.str();
     F.Loc = Op.Call->getBeginLoc();

@@ -2,6 +2,7 @@
 #include "Analysis/Model.h"
 #include "Analysis/Provenance.h"
 #include "Analysis/TUContext.h"
+#include "Analysis/Trace.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -792,16 +793,23 @@ private:
     if (H.Kind == HeaderKind::Vary || H.Kind == HeaderKind::SetCookie ||
         !H.Resp)
       return std::nullopt;
+    auto Drop = [&](const char *Why) {
+      trace(SM, H.Call->getBeginLoc(), CacheableResponseCheckName,
+            "'" + describe(H) + "': " + Why);
+      return std::nullopt;
+    };
     if (M.isSharedOk(H.Resp) || sharedOkFunction(H.Func))
-      return std::nullopt;
+      return Drop("shared_ok");
     if (!makesStorable(H))
-      return std::nullopt;
+      return Drop("not storable by shared caches");
     Evidence Id = P.identityAvailableIn(H.Func);
-    if (!Id.valid() || overridden(H))
-      return std::nullopt;
+    if (!Id.valid())
+      return Drop("no user identity available");
+    if (overridden(H))
+      return Drop("overridden by another header");
     std::optional<FindingNote> PerUser = perUserWrite(H.Resp, H.Func, H.Call);
     if (!PerUser)
-      return std::nullopt;
+      return Drop("no per-user data enters the response");
     Finding F;
     F.Check = CacheableResponseCheckName.str();
     F.Loc = H.Call->getBeginLoc();

@@ -2,6 +2,7 @@
 #include "Analysis/Model.h"
 #include "Analysis/Provenance.h"
 #include "Analysis/TUContext.h"
+#include "Analysis/Trace.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -388,11 +389,22 @@ private:
         break;
       }
     }
-    if (!Value)
+    if (!Value) {
+      trace(SM, W.At->getBeginLoc(), SharedStateCheckName,
+            "'" + M.text(W.Target) + "': no per-user value is written");
       return std::nullopt;
+    }
     std::optional<StorageInfo> Storage = reportableStorage(W);
-    if (!Storage)
+    if (!Storage) {
+      StorageInfo SI = M.classifyStorage(W.Target);
+      trace(SM, W.At->getBeginLoc(), SharedStateCheckName,
+            "'" + M.text(W.Target) + "': storage not reportable (" +
+                (SI.Kind == Sharing::Shared     ? "shared, but excluded"
+                 : SI.Kind == Sharing::PerRequest ? "per request"
+                                                  : "unknown lifetime") +
+                ")");
       return std::nullopt;
+    }
     const StorageInfo &SI = *Storage;
     Finding F;
     F.Check = SharedStateCheckName.str();
