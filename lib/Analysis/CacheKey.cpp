@@ -212,7 +212,11 @@ private:
     const CXXMethodDecl *MD = MC->getMethodDecl();
     if (MD && wrapperCall(MC, MD, Cur))
       return;
+    // The object as declared, not converted to the base that declares the
+    // method (`LRUCache::add` is `AbstractCache::add`).
     const Expr *Obj = MC->getImplicitObjectArgument();
+    if (Obj)
+      Obj = Obj->IgnoreParenImpCasts();
     if (!MD || !Obj || !MD->getIdentifier() || MC->getNumArgs() == 0)
       return;
     StringRef Name = MD->getName();

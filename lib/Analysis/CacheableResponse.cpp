@@ -70,8 +70,10 @@ struct HeaderSet {
   /// helper called without a number).
   std::string Name;
   const Expr *Value = nullptr;
-  /// For a call of a policy helper: the header set inside the helper.
+  /// For a call of a policy helper: the header set inside the helper,
+  /// and the helper.
   const Expr *Via = nullptr;
+  const FunctionDecl *ViaFunc = nullptr;
 };
 
 /// A response stored in a cache inside the service.
@@ -249,6 +251,7 @@ private:
         H.RespExpr = CE->getArg(Idx);
         H.Resp = responseRoot(H.RespExpr);
         H.Via = Headers[I].Call;
+        H.ViaFunc = Headers[I].Func;
         if (H.Resp)
           Headers.push_back(std::move(H));
       }
@@ -751,10 +754,19 @@ private:
 
   /// Another header on the same response decides: a `private`/`no-store`
   /// Cache-Control, or a Vary on the user's credentials or on `*`.
+  /// \p A and \p B can be set on one response in one request; two headers
+  /// a policy helper sets on one call are judged in the helper's body.
+  bool sameResponse(const HeaderSet &A, const HeaderSet &B) {
+    if (A.Resp != B.Resp)
+      return false;
+    if (A.Via && B.Via && A.Call == B.Call)
+      return together(A.ViaFunc, A.Via, B.ViaFunc, B.Via);
+    return together(A.Func, A.Call, B.Func, B.Call);
+  }
+
   bool overridden(const HeaderSet &H) {
     for (const HeaderSet &O : Headers) {
-      if (&O == &H || O.Resp != H.Resp ||
-          !together(H.Func, H.Call, O.Func, O.Call))
+      if (&O == &H || !sameResponse(H, O))
         continue;
       // `Cache-Control: private` does not stop a CDN that obeys its own
       // `CDN-Cache-Control: max-age=600`.

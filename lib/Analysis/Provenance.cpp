@@ -157,6 +157,20 @@ Evidence Provenance::evidenceAt(const Expr *E) {
   return Ev;
 }
 
+/// `authorization`, `Authorization`, `proxy_authorization`, `cookie`
+/// name one of IdentityHeaders (compared without case, `-` and `_`).
+static bool isIdentityHeaderName(const Config &Cfg, StringRef Name) {
+  auto Fold = [](StringRef S) {
+    std::string Out;
+    for (char C : S)
+      if (C != '-' && C != '_')
+        Out.push_back(llvm::toLower(C));
+    return Out;
+  };
+  std::string N = Fold(Name);
+  return Cfg.IdentityHeaders.any([&](StringRef H) { return Fold(H) == N; });
+}
+
 std::optional<Evidence> Provenance::identitySource(const Expr *E) {
   if (!E)
     return std::nullopt;
@@ -187,6 +201,15 @@ std::optional<Evidence> Provenance::identitySource(const Expr *E) {
   bool CookieGetter = FD && FD->getIdentifier() &&
                       llvm::is_contained(splitWords(FD->getName()), "cookie");
   for (const Expr *Arg : CE->arguments()) {
+    // A header named by a constant or an enumerator
+    // (`req[http::field::authorization]`,
+    // `headers().find(header_names::authorization)`).
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(ignoreWrappers(Arg)))
+      if ((isa<EnumConstantDecl>(DRE->getDecl()) ||
+           isa<VarDecl>(DRE->getDecl())) &&
+          DRE->getDecl()->getIdentifier() &&
+          isIdentityHeaderName(Cfg, DRE->getDecl()->getName()))
+        return evidenceAt(E);
     const auto *SL = dyn_cast<StringLiteral>(ignoreWrappers(Arg));
     if (!SL || SL->getCharByteWidth() != 1)
       continue;

@@ -3,6 +3,7 @@
 #define CROSSUSER_ANALYSIS_WORDS_H
 
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include <string>
 #include <vector>
@@ -25,6 +26,13 @@ public:
   /// True if the whole \p Text (case-insensitively) is in the set.
   bool containsExact(llvm::StringRef Text) const;
   bool empty() const { return Words.empty(); }
+  /// True if \p Pred holds for one of the words (as stored: lower case).
+  bool any(llvm::function_ref<bool(llvm::StringRef)> Pred) const {
+    for (const auto &E : Words)
+      if (Pred(E.getKey()))
+        return true;
+    return false;
+  }
 
 private:
   llvm::StringSet<> Words;
