@@ -212,11 +212,7 @@ private:
     const CXXMethodDecl *MD = MC->getMethodDecl();
     if (MD && wrapperCall(MC, MD, Cur))
       return;
-    // The object as declared, not converted to the base that declares the
-    // method (`LRUCache::add` is `AbstractCache::add`).
-    const Expr *Obj = MC->getImplicitObjectArgument();
-    if (Obj)
-      Obj = Obj->IgnoreParenImpCasts();
+    const Expr *Obj = objectOf(MC);
     if (!MD || !Obj || !MD->getIdentifier() || MC->getNumArgs() == 0)
       return;
     StringRef Name = MD->getName();
@@ -638,7 +634,9 @@ private:
       return Hit;
     };
     llvm::SmallVector<std::pair<const VarDecl *, const Expr *>, 16> Flows;
-    forEachStmt(F->getBody(), [&](const Stmt *S) {
+    // The bodies as they run: a generic lambda as instantiated, where the
+    // lookup was found.
+    forEachStmtIn(F, [&](const Stmt *S, const FunctionDecl *) {
       if (const auto *DS = dyn_cast<DeclStmt>(S))
         for (const Decl *D : DS->decls())
           if (const auto *VD = dyn_cast<VarDecl>(D))
@@ -658,7 +656,9 @@ private:
         }
     }
     auto Mentions = [&](const Expr *Side) { return MentionsHolder(Side); };
-    forEachStmt(F->getBody(), [&](const Stmt *S) {
+    const Stmt *Check = nullptr;
+    const FunctionDecl *CheckFn = nullptr;
+    forEachStmtIn(F, [&](const Stmt *S, const FunctionDecl *Cur) {
       if (Checked)
         return;
       const Expr *A = nullptr, *B = nullptr;
@@ -682,10 +682,49 @@ private:
       // itself.
       bool MA = Mentions(A), MB = Mentions(B);
       if ((MA && !MB && P.of(B).identifies()) ||
-          (MB && !MA && P.of(A).identifies()))
+          (MB && !MA && P.of(A).identifies())) {
         Checked = true;
+        Check = S;
+        CheckFn = Cur;
+      }
     });
-    return Checked;
+    if (!Checked)
+      return false;
+    // The comparison guards the entry only where it dominates what the
+    // entry is used for: a check after the value went out is no check.
+    bool Guarded = true;
+    FunctionFlow &Flow = TU.flow(CheckFn);
+    forEachStmtIn(F, [&](const Stmt *S, const FunctionDecl *Cur) {
+      if (!Guarded || Cur != CheckFn)
+        return;
+      if (const Expr *Out = valueOut(S, Holders))
+        if (MentionsHolder(Out) && !Flow.dominates(Check, S)) {
+          trace(SM, S->getBeginLoc(), CacheKeyCheckName,
+                "the owner check does not dominate this use of the entry");
+          Guarded = false;
+        }
+    });
+    return Guarded;
+  }
+
+  /// What \p S hands on to others: a return value, the argument of a call
+  /// that is not a method of the entry itself, the value assigned to a
+  /// variable that does not hold the entry.
+  static const Expr *valueOut(const Stmt *S,
+                              const llvm::SmallPtrSetImpl<const VarDecl *> &Holders) {
+    if (const auto *RS = dyn_cast<ReturnStmt>(S))
+      return RS->getRetValue();
+    if (auto Ops = binaryOperands(S, BO_Assign, OO_Equal)) {
+      const VarDecl *To = rootVar(Ops->first);
+      return To && Holders.count(To) ? nullptr : Ops->second;
+    }
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
+      const VarDecl *On = rootVar(objectOf(MC));
+      if (On && Holders.count(On))
+        return nullptr;
+      return MC->getNumArgs() ? MC->getArg(0) : nullptr;
+    }
+    return nullptr;
   }
 
   bool cacheOwnerChecked(const CacheOp &Op) {

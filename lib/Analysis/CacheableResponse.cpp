@@ -364,7 +364,7 @@ private:
       return;
     StringRef Name = FD->getName();
     const auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
-    const Expr *Obj = MC ? MC->getImplicitObjectArgument() : nullptr;
+    const Expr *Obj = MC ? objectOf(MC) : nullptr;
     if (Cfg.CacheHelpers.contains(Name)) {
       const Expr *RespObj = Obj;
       const Expr *Seconds = nullptr;
@@ -429,7 +429,7 @@ private:
   void modelledHeader(const CallExpr *CE, const CXXMemberCallExpr *MC,
                       const FunctionDecl *FD, const ModelRow &Row,
                       const FunctionDecl *Cur) {
-    const Expr *RespObj = MC ? MC->getImplicitObjectArgument()
+    const Expr *RespObj = MC ? objectOf(MC)
                              : CE->getNumArgs() ? CE->getArg(0) : nullptr;
     unsigned N = CE->getNumArgs();
     const Expr *Value =

@@ -8,6 +8,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseMap.h"
 #include <memory>
 #include <optional>
@@ -168,6 +169,14 @@ pairElements(const clang::Expr *E);
 std::optional<std::pair<const clang::Expr *, const clang::Expr *>>
 binaryOperands(const clang::Stmt *S, clang::BinaryOperatorKind BO,
                clang::OverloadedOperatorKind OO);
+
+/// The object a member call is made on, as declared: not converted to the
+/// base class that declares the method (`LRUCache::add` is
+/// `AbstractCache::add`, `flat_hash_map::emplace` is `raw_hash_set`'s).
+inline const clang::Expr *objectOf(const clang::CXXMemberCallExpr *MC) {
+  const clang::Expr *Obj = MC->getImplicitObjectArgument();
+  return Obj ? Obj->IgnoreParenImpCasts() : nullptr;
+}
 
 /// The variable at the root of `v`, `v.f`, `v[i]`, `*v`, `&v`, `v->f`.
 const clang::VarDecl *rootVar(const clang::Expr *E);

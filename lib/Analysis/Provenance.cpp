@@ -386,7 +386,7 @@ const Provenance::SiteIndex &Provenance::sitesIn(const FunctionDecl *F) {
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
       // key.append(uid), parts.push_back(tenant), k.set_user(u)
       if (isNonConstMethod(MC)) {
-        const Expr *Obj = MC->getImplicitObjectArgument();
+        const Expr *Obj = objectOf(MC);
         const CXXMethodDecl *MD = MC->getMethodDecl();
         bool Replaces = MD->getIdentifier() && replacesValue(MD->getName());
         bool Builds = buildsValue(Obj->getType());

@@ -207,7 +207,7 @@ private:
       if (!Setter && !Cfg.WriteMethods.contains(Name))
         return;
       llvm::SmallVector<const Expr *, 2> Args(MC->arg_begin(), MC->arg_end());
-      add(MC, MC->getImplicitObjectArgument(), Args, Func);
+      add(MC, objectOf(MC), Args, Func);
       return;
     }
     // `std::swap(g_current, mine)` writes both ways.
