@@ -727,6 +727,39 @@ private:
     return nullptr;
   }
 
+  /// The cache remembers which identity a credential names: what it
+  /// stores is an identity (a session, a principal) looked up with the key
+  /// itself (`recent_.add(tok, *table_.load(tok))`). Its key is the
+  /// credential, so it is as personal as the value.
+  bool identityStore(const void *CacheId) {
+    auto [It, New] = IdentityStoreMemo.try_emplace(CacheId, false);
+    if (!New)
+      return It->second;
+    bool R = false;
+    for (const CacheOp *Op : ByCache[CacheId])
+      for (const Expr *V : Op->IsInsert ? Op->Values
+                                        : llvm::SmallVector<const Expr *, 2>())
+        R |= M.isIdentityType(V->getType()) && loadedWith(V, Op->Key);
+    IdentityStoreMemo[CacheId] = R;
+    return R;
+  }
+
+  /// \p V is (a variable initialised with) a call that takes the variable
+  /// at the root of \p Key as an argument.
+  static bool loadedWith(const Expr *V, const Expr *Key) {
+    const VarDecl *KeyVar = rootVar(Key);
+    if (!KeyVar)
+      return false;
+    const Expr *E = ignoreWrappers(V);
+    if (const VarDecl *Var = rootVar(E))
+      if (Var->isLocalVarDecl() && Var->getInit())
+        E = ignoreWrappers(Var->getInit());
+    const auto *CE = dyn_cast<CallExpr>(E);
+    return CE && llvm::any_of(CE->arguments(), [&](const Expr *A) {
+             return rootVar(A) == KeyVar;
+           });
+  }
+
   bool cacheOwnerChecked(const CacheOp &Op) {
     auto It = OwnerCheckedMemo.find(Op.CacheId);
     if (It != OwnerCheckedMemo.end())
@@ -846,6 +879,8 @@ private:
       return Drop("the owner is checked after the lookup");
     if (Op.IsInsert && keyIsStoredIdentitysId(Op))
       return Drop("the key is the stored identity's own id");
+    if (identityStore(Op.CacheId))
+      return Drop("the cache maps a credential to the identity it names");
     Finding F;
     F.Check = CacheKeyCheckName.str();
     F.Loc = Op.Call->getBeginLoc();
@@ -867,6 +902,7 @@ private:
   /// The operations on each cache, by CacheOp::CacheId.
   llvm::DenseMap<const void *, llvm::SmallVector<const CacheOp *, 4>> ByCache;
   llvm::DenseMap<const void *, bool> OwnerCheckedMemo;
+  llvm::DenseMap<const void *, bool> IdentityStoreMemo;
   llvm::DenseMap<const CacheOp *, bool> OwnerCheckedOps;
 };
 

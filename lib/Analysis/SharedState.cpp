@@ -83,6 +83,15 @@ const VarDecl *namedVar(const Expr *E) {
   return nullptr;
 }
 
+/// Methods that store their later arguments under their first.
+bool isKeyedInsert(StringRef Name) {
+  std::string N = Name.lower();
+  llvm::erase_value(N, '_');
+  return N == "insert" || N == "emplace" || N == "tryemplace" ||
+         N == "insertorassign" || N == "put" || N == "set" || N == "store" ||
+         N == "upsert" || N == "add";
+}
+
 /// A size or count computed from data is not the data: `g_bytes +=
 /// body.size()` keeps no user's content.
 bool isMeasure(const Expr *E) {
@@ -205,6 +214,10 @@ private:
       std::vector<std::string> Words = splitWords(Name);
       bool Setter = Words.size() > 1 && Words.front() == "set";
       if (!Setter && !Cfg.WriteMethods.contains(Name))
+        return;
+      // `store_->insert(code, owner, body)`: a keyed store, whatever its
+      // class; `crossuser-cache-key` judges what its key identifies.
+      if (MC->getNumArgs() >= 2 && isKeyedInsert(Name))
         return;
       llvm::SmallVector<const Expr *, 2> Args(MC->arg_begin(), MC->arg_end());
       add(MC, objectOf(MC), Args, Func);
