@@ -278,7 +278,8 @@ template <class Sig> class function;
 template <class R, class... A> class function<R(A...)> {
 public:
   function();
-  template <class F> function(F);
+  // Defined: a lambda has no linkage, so its conversion must be.
+  template <class F> function(F) {}
   R operator()(A...) const;
 };
 } // namespace std
