@@ -649,8 +649,10 @@ private:
           Flows.push_back({VD, V});
     for (bool Changed = true; Changed;) {
       Changed = false;
+      // Locals that copy the entry hold it; a parameter written from it
+      // (the response) is where it goes, not another name for it.
       for (const auto &[VD, E] : Flows)
-        if (!Holders.count(VD) && MentionsHolder(E)) {
+        if (!Holders.count(VD) && !isa<ParmVarDecl>(VD) && MentionsHolder(E)) {
           Holders.insert(VD);
           Changed = true;
         }
@@ -697,8 +699,8 @@ private:
     forEachStmtIn(F, [&](const Stmt *S, const FunctionDecl *Cur) {
       if (!Guarded || Cur != CheckFn)
         return;
-      if (const Expr *Out = valueOut(S, Holders))
-        if (MentionsHolder(Out) && !Flow.dominates(Check, S)) {
+      if (const Expr *Out = valueOut(S, Holders, Lookup.CacheDecl))
+        if (MentionsHolder(Out) && !Flow.guards(Check, S)) {
           trace(SM, S->getBeginLoc(), CacheKeyCheckName,
                 "the owner check does not dominate this use of the entry");
           Guarded = false;
@@ -708,10 +710,12 @@ private:
   }
 
   /// What \p S hands on to others: a return value, the argument of a call
-  /// that is not a method of the entry itself, the value assigned to a
-  /// variable that does not hold the entry.
+  /// that is not a method of the entry itself or of its cache (putting
+  /// the entry back serves no one), the value assigned to a variable that
+  /// does not hold the entry.
   static const Expr *valueOut(const Stmt *S,
-                              const llvm::SmallPtrSetImpl<const VarDecl *> &Holders) {
+                              const llvm::SmallPtrSetImpl<const VarDecl *> &Holders,
+                              const ValueDecl *Cache) {
     if (const auto *RS = dyn_cast<ReturnStmt>(S))
       return RS->getRetValue();
     if (auto Ops = binaryOperands(S, BO_Assign, OO_Equal)) {
@@ -720,7 +724,7 @@ private:
     }
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
       const VarDecl *On = rootVar(objectOf(MC));
-      if (On && Holders.count(On))
+      if (On && (Holders.count(On) || On == Cache))
         return nullptr;
       return MC->getNumArgs() ? MC->getArg(0) : nullptr;
     }
@@ -888,7 +892,8 @@ private:
                 "', which does not identify the user";
     addKeyNotes(Op, F);
     F.Notes.push_back(
-        {Identity.Loc, "user identity '" + Identity.Text + "' is available here"});
+        {Identity.Loc, "user identity '" + Identity.Text + "' is available here" +
+                           Identity.Via});
     F.Notes.push_back(*PerUser);
     return F;
   }

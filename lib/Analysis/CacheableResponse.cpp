@@ -798,7 +798,7 @@ private:
   }
 
   FindingNote identityNote(const Evidence &Id) {
-    return {Id.Loc, "user identity '" + Id.Text + "' is available here"};
+    return {Id.Loc, "user identity '" + Id.Text + "' is available here" + Id.Via};
   }
 
   std::optional<Finding> judgeHeader(const HeaderSet &H) {

@@ -83,11 +83,70 @@ bool FunctionFlow::mayPrecede(const Stmt *A, const Stmt *B) const {
 
 bool FunctionFlow::dominates(const Stmt *A, const Stmt *B) const {
   std::optional<Position> PA = position(A), PB = position(B);
+
   if (!PA || !PB)
     return false;
   if (PA->Block == PB->Block)
     return PA->Index < PB->Index;
   return Dom->dominates(PA->Block, PB->Block);
+}
+
+/// \p S leaves the function or the loop: `return`, `throw`, `break`,
+/// `continue`, or a block that ends with one.
+static bool exits(const Stmt *S) {
+  if (const auto *CS = dyn_cast_or_null<CompoundStmt>(S))
+    return !CS->body_empty() && exits(CS->body_back());
+  return S && (isa<ReturnStmt>(S) || isa<CXXThrowExpr>(S) ||
+               isa<BreakStmt>(S) || isa<ContinueStmt>(S));
+}
+
+bool FunctionFlow::guards(const Stmt *Test, const Stmt *Use) const {
+  if (dominates(Test, Use))
+    return true;
+  if (!Graph)
+    return false;
+  // The CFG merges a condition's short-circuit paths where temporaries
+  // are destroyed, so a test need not dominate what it guards. Two shapes
+  // are guards all the same:
+  //   `if (doc && doc->owner == user) use(doc);`: the use runs only where
+  //   every conjunct held;
+  //   `if (!doc || doc->owner != user) return; use(doc);`: every path past
+  //   the `if` evaluated each disjunct to false.
+  bool ThroughAnd = false, ThroughOr = false;
+  const Stmt *Cur = Test;
+  for (unsigned Guard = 0; Guard < 16 && Parents->hasParent(Cur); ++Guard) {
+    const Stmt *Up = Parents->getParent(Cur);
+    if (const auto *If = dyn_cast<IfStmt>(Up)) {
+      if (If->getCond() != Cur)
+        return false;
+      if (!ThroughOr && within(Use, If->getThen()))
+        return true;
+      return !ThroughAnd && exits(If->getThen()) && !If->getElse() &&
+             dominates(If, Use) && !within(Use, If->getThen());
+    }
+    const auto *BO = dyn_cast<BinaryOperator>(Up);
+    if (BO && BO->getOpcode() == BO_LOr)
+      ThroughOr = true;
+    else if (BO && BO->getOpcode() == BO_LAnd)
+      ThroughAnd = true;
+    else if (!isa<ParenExpr>(Up) && !isa<ExprWithCleanups>(Up) &&
+             !isa<ImplicitCastExpr>(Up) && !isa<CXXBindTemporaryExpr>(Up) &&
+             !isa<MaterializeTemporaryExpr>(Up))
+      return false;
+    Cur = Up;
+  }
+  return false;
+}
+
+bool FunctionFlow::within(const Stmt *S, const Stmt *Outer) const {
+  for (unsigned Guard = 0; S && Guard < 256; ++Guard) {
+    if (S == Outer)
+      return true;
+    if (!Parents->hasParent(S))
+      return false;
+    S = Parents->getParent(S);
+  }
+  return false;
 }
 
 bool FunctionFlow::postDominates(const Stmt *B, const Stmt *A) const {

@@ -44,6 +44,12 @@ public:
   /// Every path from the function's entry to \p B runs \p A first, so a
   /// guard at A holds at B. Unknown: false.
   bool dominates(const clang::Stmt *A, const clang::Stmt *B) const;
+  /// The test \p Test has been passed wherever \p Use runs: it dominates
+  /// the use, or it is (a disjunct of) the condition of an `if` whose
+  /// branch leaves and which dominates the use. Unknown: false.
+  bool guards(const clang::Stmt *Test, const clang::Stmt *Use) const;
+  /// \p S is \p Outer or below it.
+  bool within(const clang::Stmt *S, const clang::Stmt *Outer) const;
   /// Every path from \p A to the function's exit runs \p B. Unknown: false.
   bool postDominates(const clang::Stmt *B, const clang::Stmt *A) const;
 

@@ -8,6 +8,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang;
 
@@ -650,7 +651,8 @@ std::optional<LongLived> Model::longLivedImpl(const CXXRecordDecl *RD,
                              ? ": the framework makes one per worker thread and "
                                "reuses it for every request that thread serves"
                              : ": the framework makes one for the whole server") +
-                        " (model " + Row->Library + ", " + Row->Where + ")",
+                        " (model " + Row->Library + ", " +
+                        llvm::sys::path::filename(Row->Where).str() + ")",
                     SourceLocation(), ""};
   } else if (auto It = I.Singletons.find(key(RD)); It != I.Singletons.end()) {
     Out = LongLived{"a member of singleton " + Name,

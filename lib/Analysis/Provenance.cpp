@@ -5,6 +5,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/ScopeExit.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang;
 
@@ -171,6 +172,13 @@ static bool isIdentityHeaderName(const Config &Cfg, StringRef Name) {
   return Cfg.IdentityHeaders.any([&](StringRef H) { return Fold(H) == N; });
 }
 
+/// \p Ev, marked as decided by library model row \p Row.
+static Evidence viaModel(Evidence Ev, const ModelRow &Row) {
+  Ev.Via = " (model " + Row.Library + ", " +
+           llvm::sys::path::filename(Row.Where).str() + ")";
+  return Ev;
+}
+
 std::optional<Evidence> Provenance::identitySource(const Expr *E) {
   if (!E)
     return std::nullopt;
@@ -182,9 +190,10 @@ std::optional<Evidence> Provenance::identitySource(const Expr *E) {
   }
   if (const auto *ME = dyn_cast<MemberExpr>(E)) {
     const ValueDecl *D = ME->getMemberDecl();
-    if ((isa<FieldDecl>(D) || isa<VarDecl>(D)) &&
-        (M.isIdentityDecl(D) || M.identityRow(D, nullptr)))
+    if ((isa<FieldDecl>(D) || isa<VarDecl>(D)) && M.isIdentityDecl(D))
       return evidenceAt(E);
+    if (const ModelRow *Row = M.identityRow(D, nullptr))
+      return viaModel(evidenceAt(E), *Row);
     return std::nullopt;
   }
   const auto *CE = dyn_cast<CallExpr>(E);
@@ -193,8 +202,8 @@ std::optional<Evidence> Provenance::identitySource(const Expr *E) {
   const FunctionDecl *FD = CE->getDirectCallee();
   // A library model names the call (`jwt_get_grant(jwt, "sub")`,
   // `ServerContext::auth_context()`).
-  if (FD && M.identityRow(FD, CE))
-    return evidenceAt(E);
+  if (const ModelRow *Row = FD ? M.identityRow(FD, CE) : nullptr)
+    return viaModel(evidenceAt(E), *Row);
   if (FD && !isa<CXXOperatorCallExpr>(CE) && M.isIdentityDecl(FD))
     return evidenceAt(E);
   const Config &Cfg = M.config();

@@ -17,6 +17,9 @@ namespace crossuser {
 struct Evidence {
   clang::SourceLocation Loc;
   std::string Text;
+  /// The library model row that made it evidence, for notes:
+  /// " (model libjwt, libjwt.yaml:7)"; empty otherwise.
+  std::string Via;
   bool valid() const { return Loc.isValid(); }
 };
 

@@ -83,6 +83,20 @@ const VarDecl *namedVar(const Expr *E) {
   return nullptr;
 }
 
+/// A standard sequence, whose `insert(pos, value)` takes a position, not
+/// a key.
+bool isSequence(QualType T) {
+  T = T.getNonReferenceType();
+  if (const auto *PT = T->getAs<PointerType>())
+    T = PT->getPointeeType();
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->isInStdNamespace() || !RD->getIdentifier())
+    return false;
+  StringRef N = RD->getName();
+  return N == "vector" || N == "deque" || N == "list" || N == "forward_list" ||
+         N == "basic_string";
+}
+
 /// Methods that store their later arguments under their first.
 bool isKeyedInsert(StringRef Name) {
   std::string N = Name.lower();
@@ -217,7 +231,8 @@ private:
         return;
       // `store_->insert(code, owner, body)`: a keyed store, whatever its
       // class; `crossuser-cache-key` judges what its key identifies.
-      if (MC->getNumArgs() >= 2 && isKeyedInsert(Name))
+      if (MC->getNumArgs() >= 2 && isKeyedInsert(Name) &&
+          !isSequence(objectOf(MC)->getType()))
         return;
       llvm::SmallVector<const Expr *, 2> Args(MC->arg_begin(), MC->arg_end());
       add(MC, objectOf(MC), Args, Func);
@@ -357,7 +372,8 @@ private:
     F.Message = "per-user data '" + M.text(Arg) + "' is written to '" +
                 R.Store->Target + "', which is shared between requests";
     F.Notes.push_back(
-        {PV.PerUser.Loc, "per-user data comes from '" + PV.PerUser.Text + "'"});
+        {PV.PerUser.Loc,
+         "per-user data comes from '" + PV.PerUser.Text + "'" + PV.PerUser.Via});
     F.Notes.push_back(
         {R.Call->getBeginLoc(),
          "'" + Fn.Name + "' writes its parameter '" + Param + "' to '" +
@@ -425,7 +441,8 @@ private:
     F.Message = "per-user data '" + M.text(Value) + "' is written to '" +
                 M.text(W.Target) + "', which is shared between requests";
     F.Notes.push_back(
-        {PV.PerUser.Loc, "per-user data comes from '" + PV.PerUser.Text + "'"});
+        {PV.PerUser.Loc,
+         "per-user data comes from '" + PV.PerUser.Text + "'" + PV.PerUser.Via});
     const ValueDecl *Holder = SI.Holder ? SI.Holder : SI.Decl;
     if (Holder)
       F.Notes.push_back({Holder->getLocation(),

@@ -59,7 +59,12 @@ EngineCheck::EngineCheck(StringRef Name, ClangTidyContext *Context,
   // As clang-tidy's own checks do: say so, and go on with the default.
   for (const auto &[K, V] : RawOptions)
     if (std::optional<std::string> Bad = ::crossuser::validateOption(K, V))
-      configurationDiag("option '%0.%1': %2") << Name << K << *Bad;
+      // A broken model file would silently change what is judged: an
+      // error, as for summaries.
+      configurationDiag("option '%0.%1': %2", K == "ModelFiles"
+                                                  ? DiagnosticIDs::Error
+                                                  : DiagnosticIDs::Warning)
+          << Name << K << *Bad;
   if (!Cfg.SummaryDirectory.empty()) {
     auto Index = loadSummaries(Cfg.SummaryDirectory);
     if (Index) {
