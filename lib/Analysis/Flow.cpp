@@ -149,6 +149,11 @@ bool FunctionFlow::within(const Stmt *S, const Stmt *Outer) const {
   return false;
 }
 
+bool FunctionFlow::onEveryPath(const Stmt *S) const {
+  std::optional<Position> P = position(S);
+  return P && PostDom->dominates(P->Block, &Graph->getEntry());
+}
+
 bool FunctionFlow::postDominates(const Stmt *B, const Stmt *A) const {
   std::optional<Position> PA = position(A), PB = position(B);
   if (!PA || !PB)

@@ -53,6 +53,10 @@ public:
   /// Every path from \p A to the function's exit runs \p B. Unknown: false.
   bool postDominates(const clang::Stmt *B, const clang::Stmt *A) const;
 
+  /// Every path from the function's entry to its exit runs \p S.
+  /// Unknown: false.
+  bool onEveryPath(const clang::Stmt *S) const;
+
   /// The CFG block of a branch condition's true (or false) successor.
   const clang::CFGBlock *branch(const clang::Stmt *Terminator,
                                 bool TrueSide) const;

@@ -340,7 +340,12 @@ private:
       if (Decided)
         return;
       if (resets(S, V) || declaresResetGuard(S, V)) {
-        Decided = Reset = true;
+        // Only a reset every request makes: one that runs on every path
+        // through the function (`if (signed_in) t_user = ...` leaves the
+        // previous request's user to anonymous ones).
+        FunctionFlow &Flow = TU.flow(F);
+        Decided = true;
+        Reset = !Flow.valid() || Flow.onEveryPath(S);
         return;
       }
       if (const auto *DRE = dyn_cast<DeclRefExpr>(S))

@@ -1,0 +1,30 @@
+// RUN: %clang_tidy -checks='-*,crossuser-shared-state' %s -- %mock_flags \
+// RUN:   | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
+// RUN: not %crossuser_check --checks='-*,crossuser-shared-state' %s -- %mock_flags 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='{{warning|error|note}}:'
+
+// A thread_local on a pooled thread is reset per request only by a reset
+// that runs on every path through the request: one branch that sets it
+// leaves the previous user's value to the requests that take the other.
+
+#include "service.h"
+
+thread_local std::string t_user;
+thread_local std::string t_scratch;
+
+// Set for signed-in requests only: an anonymous request on this thread
+// reads the last signed-in user.
+void AuthenticateIfSigned(const http::Request &req) {
+  if (!req.header("Authorization").empty())
+    t_user = ResolveSession(req).user_id();
+  // CHECK: :[[@LINE-1]]:5: warning: per-user data 'ResolveSession(req).user_id()' is written to 't_user', which is shared between requests [crossuser-shared-state]
+  // CHECK: :[[@LINE-2]]:14: note: per-user data comes from 'ResolveSession(req).user_id()'
+  // CHECK: :12:26: note: 't_user' is shared between requests: declared thread_local; pooled threads serve many users
+}
+
+// Negative: cleared on every path before it is filled.
+void ClearedFirst(const http::Request &req) {
+  t_scratch.clear();
+  if (!req.header("Authorization").empty())
+    t_scratch = ResolveSession(req).user_id();
+}
