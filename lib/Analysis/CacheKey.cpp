@@ -7,6 +7,7 @@
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -44,7 +45,25 @@ struct CacheOp {
   /// An out-parameter that receives the lookup's result
   /// (`map.find(accessor, key)`).
   const VarDecl *ResultVar = nullptr;
+  /// Found in a template instantiation read as a cache wrapper: never
+  /// reported itself.
+  bool InInstantiation = false;
 };
+
+/// `BoundedMap<std::string, Page>::map_` as `BoundedMap::map_`, for notes.
+std::string withoutTemplateArgs(llvm::StringRef Name) {
+  std::string Out;
+  int Depth = 0;
+  for (char C : Name) {
+    if (C == '<')
+      ++Depth;
+    else if (C == '>' && Depth > 0)
+      --Depth;
+    else if (Depth == 0)
+      Out.push_back(C);
+  }
+  return Out;
+}
 
 /// "file.cpp:12" of a summary's "/abs/path/file.cpp:12".
 std::string shortWhere(llvm::StringRef Where) {
@@ -92,9 +111,25 @@ public:
   std::vector<CacheOp> Ops;
   /// Caches known only by name from summaries, one id each.
   llvm::StringSet<> CacheNames;
+  /// Cache wrappers defined in this translation unit (a `BoundedMap`
+  /// whose `get_or_load(key, load)` finds and fills a map member), by
+  /// canonical declaration; with WrappersOnly, only calls to them and to
+  /// summarised wrappers are collected.
+  const llvm::DenseMap<const FunctionDecl *, FunctionFacts> *Local = nullptr;
+  bool WrappersOnly = false;
+  /// Calls already known as cache operations (a cache class whose own
+  /// methods wrap a map): not operations a second time.
+  const llvm::DenseSet<const Expr *> *Known = nullptr;
 
 private:
   void visit(const Stmt *S, const FunctionDecl *Cur) {
+    if (WrappersOnly) {
+      if (const auto *CE = dyn_cast<CallExpr>(S))
+        if (const FunctionDecl *FD = CE->getDirectCallee())
+          if (!Known || !Known->count(CE))
+            wrapperCall(CE, FD, Cur);
+      return;
+    }
     // `cache[k] = v` stores v under k.
     const Expr *AssignLHS = nullptr, *AssignRHS = nullptr;
     if (auto Ops = binaryOperands(S, BO_Assign, OO_Equal))
@@ -178,7 +213,14 @@ private:
   /// look up or fill a cache with a key from their parameters.
   bool wrapperCall(const CallExpr *CE, const FunctionDecl *FD,
                    const FunctionDecl *Cur) {
-    const FunctionFacts *Facts = M.factsFor(FD);
+    const FunctionFacts *Facts = nullptr;
+    if (Local) {
+      auto It = Local->find(FD->getCanonicalDecl());
+      if (It != Local->end())
+        Facts = &It->second;
+    }
+    if (!Facts)
+      Facts = M.factsFor(FD);
     if (!Facts || Facts->CacheUses.empty())
       return false;
     for (const CacheUseFact &U : Facts->CacheUses) {
@@ -199,6 +241,14 @@ private:
           Op.Values.push_back(CE->getArg(I));
       Op.CacheName = U.Cache;
       Op.CacheId = CacheNames.insert(U.Cache).first->getKeyData();
+      // `pages_.get_or_load(k, load)`: the cache is `pages_`.
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+        if (const Expr *Obj = objectOf(MC))
+          if (const ValueDecl *D = M.classifyStorage(Obj).Decl) {
+            Op.CacheDecl = D;
+            Op.CacheName = D->getNameAsString();
+            Op.CacheId = D->getCanonicalDecl();
+          }
       if (!U.Insert)
         Op.ValueType = FD->getReturnType();
       else if (!U.ValueParams.empty() && U.ValueParams.front() < FD->getNumParams())
@@ -423,8 +473,9 @@ public:
     collect();
     std::vector<Finding> Out;
     for (const CacheOp &Op : Ops)
-      if (std::optional<Finding> F = judge(Op))
-        Out.push_back(std::move(*F));
+      if (!Op.InInstantiation)
+        if (std::optional<Finding> F = judge(Op))
+          Out.push_back(std::move(*F));
     sortBySource(Out, SM);
     return Out;
   }
@@ -433,6 +484,13 @@ public:
   /// per function and cache, in source order.
   std::vector<std::pair<const FunctionDecl *, CacheUseFact>> cacheUses() {
     collect();
+    return usesOfOps();
+  }
+
+private:
+  /// The operations collected so far that a function makes with a key
+  /// from its own parameters, merged per function and cache.
+  std::vector<std::pair<const FunctionDecl *, CacheUseFact>> usesOfOps() {
     std::vector<std::pair<const FunctionDecl *, CacheUseFact>> Out;
     for (const CacheOp &Op : Ops) {
       const FunctionDecl *F = Op.Func;
@@ -499,13 +557,79 @@ public:
     return Out;
   }
 
-private:
   void collect() {
     Collector C(M);
     for (const FunctionDecl *FD : TU.functions())
       C.collectFunction(FD);
+    // Members of class templates are analysed on the primary template,
+    // where a member `std::map<K, V>` is dependent and its calls are
+    // unresolved; as a cache wrapper (`BoundedMap<...>::get_or_load`) a
+    // method is read in the instantiation the callers use. Its own
+    // operations are never reported: only what the callers pass it.
+    size_t Own = C.Ops.size();
+    for (const FunctionDecl *FD : calledInstantiations())
+      C.collectFunction(FD);
+    for (size_t I = Own; I < C.Ops.size(); ++I)
+      C.Ops[I].InInstantiation = true;
     Ops = std::move(C.Ops);
     CacheNames = std::move(C.CacheNames);
+    index();
+    // Calls to the cache wrappers of this translation unit are cache
+    // operations too, judged where the caller has the user.
+    for (auto &[F, U] : usesOfOps()) {
+      FunctionFacts &Facts = LocalWrappers[F->getCanonicalDecl()];
+      Facts.Name = modelName(F);
+      U.Cache = withoutTemplateArgs(U.Cache);
+      Facts.Where = U.Where;
+      Facts.ParamNames.clear();
+      for (const ParmVarDecl *PD : F->parameters())
+        Facts.ParamNames.push_back(PD->getNameAsString());
+      Facts.CacheUses.push_back(std::move(U));
+    }
+    if (LocalWrappers.empty())
+      return;
+    // Kept: its cache names are the ids of the operations it finds.
+    Wrappers = std::make_unique<Collector>(M);
+    Collector &W = *Wrappers;
+    W.Local = &LocalWrappers;
+    W.WrappersOnly = true;
+    llvm::DenseSet<const Expr *> Known;
+    for (const CacheOp &Op : Ops)
+      Known.insert(Op.Call);
+    W.Known = &Known;
+    for (const FunctionDecl *FD : TU.functions())
+      W.collectFunction(FD);
+    if (W.Ops.empty())
+      return;
+    // The new operations move the vector: every pointer into it goes.
+    std::move(W.Ops.begin(), W.Ops.end(), std::back_inserter(Ops));
+    ByCache.clear();
+    OwnerCheckedMemo.clear();
+    OwnerCheckedOps.clear();
+    IdentityStoreMemo.clear();
+    for (const CacheOp &Op : Ops)
+      ByCache[Op.CacheId].push_back(&Op);
+  }
+
+  /// Instantiated functions with bodies outside system headers that the
+  /// analysed functions call, once each.
+  std::vector<const FunctionDecl *> calledInstantiations() {
+    std::vector<const FunctionDecl *> Out;
+    llvm::SmallPtrSet<const FunctionDecl *, 16> Seen;
+    for (const FunctionDecl *F : TU.functions())
+      forEachStmtIn(F, [&](const Stmt *S, const FunctionDecl *) {
+        const auto *CE = dyn_cast<CallExpr>(S);
+        const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
+        if (Callee && Callee->isTemplateInstantiation() && Callee->getBody() &&
+            !isLambdaCallOperator(Callee) &&
+            !SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())) &&
+            Seen.insert(Callee).second)
+          Out.push_back(Callee);
+      });
+    return Out;
+  }
+
+  void index() {
     for (CacheOp &Op : Ops)
       if (Op.SlotRef)
         if (const auto *Owner = dyn_cast_or_null<FunctionDecl>(
@@ -908,6 +1032,8 @@ private:
   llvm::DenseMap<const void *, llvm::SmallVector<const CacheOp *, 4>> ByCache;
   llvm::DenseMap<const void *, bool> OwnerCheckedMemo;
   llvm::DenseMap<const void *, bool> IdentityStoreMemo;
+  llvm::DenseMap<const FunctionDecl *, FunctionFacts> LocalWrappers;
+  std::unique_ptr<Collector> Wrappers;
   llvm::DenseMap<const CacheOp *, bool> OwnerCheckedOps;
 };
 

@@ -387,6 +387,11 @@ static void heldRecords(const Model &M, QualType T,
   if (!RD)
     return;
   Out.push_back(RD);
+  // The template too: its methods are analysed once, on the primary
+  // template, where `this` is the pattern and not the specialization.
+  if (const auto *Spec = asSpec(RD))
+    if (const ClassTemplateDecl *CT = Spec->getSpecializedTemplate())
+      Out.push_back(CT->getTemplatedDecl());
   const auto *S = asSpec(RD);
   if (!S || !RD->getIdentifier() ||
       !(isSequenceName(RD->getName()) || M.isAssociativeContainer(T)))
