@@ -103,6 +103,12 @@ cl::opt<std::string> RootOpt(
     cl::desc("Directory that report paths are relative to (default: the git "
              "repository of the current directory, else the current directory)"),
     cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string> HelpUriBaseOpt(
+    "help-uri-base",
+    cl::desc("Where the check pages (docs/checks/) are published: SARIF "
+             "helpUri is URL/<check>.md and informationUri URL (default: "
+             "none; the help text is in the report)"),
+    cl::value_desc("url"), cl::cat(Category));
 cl::opt<std::string> BaselineOpt(
     "baseline", cl::desc("Report only findings that are not in this baseline"),
     cl::value_desc("file"), cl::cat(Category));
@@ -447,6 +453,7 @@ int finishReport(ErrorSink &Errors, std::vector<ReportFinding> All,
 
   ReportContext Ctx;
   Ctx.Root = Root;
+  Ctx.HelpUriBase = HelpUriBaseOpt;
   std::sort(Failed.begin(), Failed.end());
   Failed.erase(std::unique(Failed.begin(), Failed.end()), Failed.end());
   Ctx.Failed = std::move(Failed);

@@ -42,6 +42,8 @@ static llvm::Error readSarifLocation(const json::Object *Phys,
   L.File = L.Path;
   L.Line = *Line;
   L.Utf16Column = L.Column = num(Region, "startColumn").value_or(0);
+  L.EndLine = num(Region, "endLine").value_or(0);
+  L.EndUtf16Column = num(Region, "endColumn").value_or(0);
   return llvm::Error::success();
 }
 
@@ -134,6 +136,7 @@ static llvm::Expected<LoadedReport> parseSarif(const json::Object &Log) {
           Note.Message = str(RL->getObject("message"), "text").value_or("");
           F.Notes.push_back(std::move(Note));
         }
+      F.Message = sarifPlainMessage(F.Message, F.Notes);
       std::optional<std::string> FP =
           str(Res->getObject("partialFingerprints"), SarifFingerprintKey);
       if (!FP)

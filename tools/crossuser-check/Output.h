@@ -48,14 +48,23 @@ struct ReportContext {
   /// The files that were not analysed; SARIF says executionSuccessful
   /// false, JSON "complete": false.
   std::vector<FailedFile> Failed;
+  /// --help-uri-base: where the check pages are published (SARIF helpUri
+  /// is this plus "<check>.md", informationUri this), or empty for none.
+  std::string HelpUriBase;
 };
 
 /// The crossuser-check version, as in `--version`.
 llvm::StringRef toolVersion();
 
-/// The informationUri of the SARIF tool driver.
-inline constexpr llvm::StringLiteral ToolInformationUri =
-    "https://github.com/crossuser/crossuser";
+/// \p UriBase + "/<Check>.md", or empty when \p UriBase is.
+std::string helpUri(llvm::StringRef UriBase, llvm::StringRef Check);
+
+/// A SARIF result's message.text: \p Message followed by each note as an
+/// embedded link to its related location (`[note](1)`); and back.
+std::string sarifMessageText(llvm::StringRef Message,
+                             llvm::ArrayRef<ReportNote> Notes);
+std::string sarifPlainMessage(llvm::StringRef Text,
+                              llvm::ArrayRef<ReportNote> Notes);
 
 /// The key of crossuser's fingerprint in SARIF `partialFingerprints`.
 inline constexpr llvm::StringLiteral SarifFingerprintKey =

@@ -22,6 +22,10 @@ struct ReportLocation {
   unsigned Column = 0;
   /// The same column in UTF-16 code units, as SARIF counts by default.
   unsigned Utf16Column = 0;
+  /// Where the token under the caret ends (SARIF's endLine and exclusive
+  /// endColumn, in UTF-16 code units), or 0 when unknown.
+  unsigned EndLine = 0;
+  unsigned EndUtf16Column = 0;
   /// The text of the line, for the snippet under the diagnostic.
   std::string SourceLine;
 };

@@ -1,4 +1,5 @@
 #include "Report.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -36,6 +37,17 @@ ReportLocation toReportLocation(const SourceManager &SM, SourceLocation Loc) {
     R.SourceLine = Buf.slice(Start, End).str();
   }
   R.Utf16Column = utf16Column(R.SourceLine, R.Column);
+  // The diagnostic's range is the token under the caret, as clang-tidy
+  // highlights it; a token that runs past the line (a raw string) ends
+  // with the line.
+  LangOptions LO;
+  LO.CPlusPlus = LO.CPlusPlus11 = LO.CPlusPlus14 = LO.CPlusPlus17 = true;
+  unsigned Len = Lexer::MeasureTokenLength(Loc, SM, LO);
+  unsigned EndColumn = std::min<size_t>(R.Column + std::max(Len, 1u),
+                                        R.SourceLine.size() + 1);
+  R.EndLine = R.Line;
+  R.EndUtf16Column = std::max(utf16Column(R.SourceLine, EndColumn),
+                              R.Utf16Column + 1);
   return R;
 }
 
