@@ -91,7 +91,7 @@ void EngineCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   LastContext = Result.Context;
   for (const ::crossuser::Finding &F : Info.Run(*Result.Context, Cfg)) {
-    diag(F.Loc, "%0") << F.Message;
+    diag(F.Loc, "%0") << F.Message << F.Fixes;
     for (const ::crossuser::FindingNote &N : F.Notes)
       diag(N.Loc, "%0", DiagnosticIDs::Note) << N.Message;
   }

@@ -1063,6 +1063,10 @@ int run(int argc, const char **argv) {
       Paths.map(F.Loc);
       for (ReportNote &N : F.Notes)
         Paths.map(N.Loc);
+      for (ReportFix &X : F.Fixes) {
+        Paths.map(X.Begin);
+        Paths.map(X.End);
+      }
       All.push_back(std::move(F));
     }
   }

@@ -35,11 +35,19 @@ struct ReportNote {
   std::string Message;
 };
 
+/// A replacement that removes the finding (SARIF `fixes`): the text from
+/// Begin up to (not including) End becomes Replacement.
+struct ReportFix {
+  ReportLocation Begin, End;
+  std::string Replacement;
+};
+
 struct ReportFinding {
   std::string Check;
   ReportLocation Loc;
   std::string Message;
   std::vector<ReportNote> Notes;
+  std::vector<ReportFix> Fixes;
   /// The qualified name of the innermost function around the finding, or
   /// empty at namespace scope.
   std::string Function;

@@ -163,6 +163,21 @@ std::string sarifPlainMessage(llvm::StringRef Text,
   return unescapeLinkText(Text.drop_back(Links.size()));
 }
 
+/// "replace 'public' with 'private'".
+static std::string fixDescription(llvm::ArrayRef<ReportFix> Fixes) {
+  std::string Out;
+  for (const ReportFix &X : Fixes) {
+    std::string Old;
+    if (X.Begin.Line == X.End.Line && X.Begin.Column && X.End.Column >= X.Begin.Column &&
+        X.End.Column - 1 <= X.Begin.SourceLine.size())
+      Old = X.Begin.SourceLine.substr(X.Begin.Column - 1, X.End.Column - X.Begin.Column);
+    Out += (Out.empty() ? "" : "; ") +
+           (Old.empty() ? "insert '" + X.Replacement + "'"
+                        : "replace '" + Old + "' with '" + X.Replacement + "'");
+  }
+  return Out;
+}
+
 static json::Object result(const ReportFinding &F, const ReportContext &Ctx) {
   // Each note is a link to its related location, so a viewer that shows
   // only the message still leads to the evidence.
@@ -200,6 +215,32 @@ static json::Object result(const ReportFinding &F, const ReportContext &Ctx) {
     R["relatedLocations"] = std::move(Related);
     R["codeFlows"] = json::Array{json::Object{
         {"threadFlows", json::Array{json::Object{{"locations", std::move(Flow)}}}}}};
+  }
+  if (!F.Fixes.empty()) {
+    // One fix with every replacement, grouped by file as SARIF wants.
+    json::Array Changes;
+    for (const ReportFix &X : F.Fixes) {
+      json::Object Deleted{{"startLine", X.Begin.Line},
+                           {"startColumn", X.Begin.Utf16Column},
+                           {"endLine", X.End.Line},
+                           {"endColumn", X.End.Utf16Column}};
+      json::Object Replacement{
+          {"deletedRegion", std::move(Deleted)},
+          {"insertedContent", json::Object{{"text", X.Replacement}}}};
+      if (!Changes.empty() &&
+          Changes.back().getAsObject()->getObject("artifactLocation")->getString("uri") ==
+              artifactLocation(X.Begin.Path).getString("uri")) {
+        Changes.back().getAsObject()->getArray("replacements")->push_back(
+            std::move(Replacement));
+        continue;
+      }
+      Changes.push_back(json::Object{
+          {"artifactLocation", artifactLocation(X.Begin.Path)},
+          {"replacements", json::Array{std::move(Replacement)}}});
+    }
+    R["fixes"] = json::Array{json::Object{
+        {"description", json::Object{{"text", fixDescription(F.Fixes)}}},
+        {"artifactChanges", std::move(Changes)}}};
   }
   R["partialFingerprints"] =
       json::Object{{SarifFingerprintKey, F.Fingerprint}};

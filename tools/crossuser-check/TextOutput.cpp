@@ -58,6 +58,16 @@ ReportFinding toReportFinding(const SourceManager &SM, const Finding &F) {
   R.Message = F.Message;
   for (const FindingNote &N : F.Notes)
     R.Notes.push_back({toReportLocation(SM, N.Loc), N.Message});
+  for (const FixItHint &H : F.Fixes) {
+    // The engine never fixes inside macros; a range that is not plain file
+    // text is dropped rather than written to the wrong place.
+    if (!H.RemoveRange.isCharRange() || !H.RemoveRange.getBegin().isFileID() ||
+        !H.RemoveRange.getEnd().isFileID())
+      continue;
+    R.Fixes.push_back({toReportLocation(SM, H.RemoveRange.getBegin()),
+                       toReportLocation(SM, H.RemoveRange.getEnd()),
+                       H.CodeToInsert});
+  }
   return R;
 }
 
