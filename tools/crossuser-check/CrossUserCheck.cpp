@@ -1,6 +1,7 @@
 /// crossuser-check: runs crossuser's checks over a compilation database, for CI.
 #include "Analysis/Checks.h"
 #include "Analysis/Config.h"
+#include "Analysis/Models.h"
 #include "Analysis/Suppression.h"
 #include "Analyze.h"
 #include "Baseline.h"
@@ -62,6 +63,13 @@ cl::opt<bool> DumpConfig(
     "dump-config",
     cl::desc("Print the effective configuration for the given file (or the "
              "current directory) as a .clang-tidy file and exit"),
+    cl::cat(Category));
+
+cl::opt<bool> ListModels(
+    "list-models",
+    cl::desc("Print every library model file the configuration for the given "
+             "file (or the current directory) loads, shipped and ModelFiles, "
+             "with its rows (role, name, file:line), and exit"),
     cl::cat(Category));
 
 cl::opt<unsigned> Jobs(
@@ -500,6 +508,100 @@ int finishReport(ErrorSink &Errors, std::vector<ReportFinding> All,
   return All.empty() || ExitZero ? 0 : 1;
 }
 
+llvm::StringRef roleName(ModelRole R) {
+  switch (R) {
+  case ModelRole::Identity:
+    return "identity";
+  case ModelRole::PerUserSource:
+    return "per-user-source";
+  case ModelRole::Lifetime:
+    return "lifetime";
+  case ModelRole::Cache:
+    return "cache";
+  case ModelRole::RemoteCache:
+    return "remote-cache";
+  case ModelRole::ResponseHeader:
+    return "response-header";
+  case ModelRole::ResponseBody:
+    return "response-body";
+  }
+  return "";
+}
+
+/// `--list-models [FILE]`: the shipped model files and those of the
+/// effective `ModelFiles`, each with its rows.
+int listModels(ErrorSink &Errors) {
+  // Each shipped file is parsed here first: a broken one is a one-line
+  // error, not the fatal error Models::shipped() reserves for analyses.
+  std::string Dir = Models::shippedDirectory();
+  std::vector<std::string> Shipped;
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC))
+    if (llvm::StringRef(It->path()).endswith(".yaml"))
+      Shipped.push_back(It->path());
+  llvm::sort(Shipped);
+  for (const std::string &P : Shipped) {
+    Models Probe;
+    if (llvm::Error E = Probe.load(P)) {
+      Errors.report(llvm::toString(std::move(E)));
+      return 2;
+    }
+  }
+  llvm::SmallString<256> Where;
+  if (!SourcePaths.empty()) {
+    Where = SourcePaths.front();
+  } else {
+    llvm::sys::fs::current_path(Where);
+    llvm::sys::path::append(Where, "-");
+  }
+  llvm::sys::fs::make_absolute(Where);
+  ConfigResolver Configs(Errors);
+  const auto *Cfg = Configs.forFile(Where);
+  if (!Cfg)
+    return 2;
+  // One list per distinct value: the checks may be configured apart.
+  std::vector<std::string> Lists;
+  for (const auto &Enabled : Cfg->Enabled) {
+    std::string V = Configs.rawValue(Where, Enabled.first->Name, "ModelFiles");
+    if (!llvm::is_contained(Lists, V))
+      Lists.push_back(V);
+  }
+  const Models &Base = Models::shipped();
+  std::vector<std::string> Printed;
+  auto Print = [&](const Models &M, llvm::StringRef Heading) {
+    bool Any = false;
+    for (const std::string &File : M.files()) {
+      if (llvm::is_contained(Printed, File))
+        continue;
+      if (!Any)
+        llvm::outs() << Heading << ":\n";
+      Any = true;
+      Printed.push_back(File);
+      size_t N = 0;
+      for (const ModelRow &R : M.rows())
+        if (llvm::StringRef(R.Where).startswith(File + ":"))
+          ++N;
+      llvm::outs() << File << ": " << plural(N, "row", "rows") << "\n";
+      for (const ModelRow &R : M.rows())
+        if (llvm::StringRef(R.Where).startswith(File + ":"))
+          llvm::outs() << "  " << llvm::left_justify(roleName(R.Role), 16)
+                       << llvm::left_justify(R.Name, 48) << " " << R.Where
+                       << "\n";
+    }
+  };
+  Print(Base, "shipped models (" + Dir + ")");
+  for (const std::string &List : Lists) {
+    llvm::Expected<std::shared_ptr<const Models>> M = loadModels(List);
+    if (!M) {
+      Errors.report(llvm::toString(M.takeError()));
+      return 2;
+    }
+    Print(**M, "ModelFiles '" + List + "'");
+  }
+  return 0;
+}
+
 /// `crossuser-check merge A.sarif B.sarif -o ALL.sarif`.
 int runMerge(ErrorSink &Errors) {
   if (SourcePaths.empty()) {
@@ -589,6 +691,8 @@ int run(int argc, const char **argv) {
   if (Merge)
     return runMerge(Errors);
 
+  if (ListModels)
+    return listModels(Errors);
   if (DumpConfig) {
     ConfigResolver Configs(Errors);
     llvm::SmallString<256> Where;
