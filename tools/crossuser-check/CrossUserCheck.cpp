@@ -508,6 +508,72 @@ int finishReport(ErrorSink &Errors, std::vector<ReportFinding> All,
   return All.empty() || ExitZero ? 0 : 1;
 }
 
+/// Drops the jobs whose source and recorded dependencies are all outside
+/// \p Changed, and says how many were kept and skipped.
+void skipUnaffected(std::vector<TUJob> &Jobs, const ChangedLines &Changed,
+                    const std::string &Root, unsigned Threads) {
+  llvm::StringSet<> Touched;
+  for (const auto &F : Changed.Files) {
+    llvm::SmallString<256> Abs(F.getKey());
+    if (!llvm::sys::path::is_absolute(Abs)) {
+      Abs = Root;
+      llvm::sys::path::append(Abs, F.getKey());
+    }
+    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    Touched.insert(Abs);
+    llvm::SmallString<256> Real;
+    if (!llvm::sys::fs::real_path(Abs, Real))
+      Touched.insert(Real);
+  }
+  auto IsTouched = [&](llvm::StringRef Path) {
+    if (Touched.contains(Path))
+      return true;
+    llvm::SmallString<256> Real;
+    return !llvm::sys::fs::real_path(Path, Real) && Touched.contains(Real);
+  };
+  // The preprocessor passes run in parallel; each job's answer has a slot.
+  std::vector<char> Keep(Jobs.size(), 0), Direct(Jobs.size(), 0),
+      FromDeps(Jobs.size(), 0);
+  std::atomic<size_t> Next{0};
+  auto Worker = [&] {
+    for (size_t I; (I = Next++) < Jobs.size();) {
+      if (IsTouched(Jobs[I].File)) {
+        Keep[I] = Direct[I] = 1;
+        continue;
+      }
+      bool FromDepFile = false;
+      std::vector<std::string> Deps = dependenciesOf(Jobs[I], FromDepFile);
+      FromDeps[I] = FromDepFile;
+      // No dependencies known (the pass failed): analyse, to be safe.
+      Keep[I] = Deps.empty() || llvm::any_of(Deps, IsTouched);
+    }
+  };
+  std::vector<std::thread> Pool;
+  for (unsigned T = 1; T < std::min<size_t>(Threads, Jobs.size()); ++T)
+    Pool.emplace_back(Worker);
+  Worker();
+  for (std::thread &T : Pool)
+    T.join();
+  size_t Total = Jobs.size(), Edited = 0, DepFiles = 0;
+  for (size_t I = 0; I < Total; ++I) {
+    Edited += Direct[I];
+    DepFiles += FromDeps[I];
+  }
+  std::vector<TUJob> Kept;
+  for (size_t I = 0; I < Total; ++I)
+    if (Keep[I])
+      Kept.push_back(std::move(Jobs[I]));
+  Jobs = std::move(Kept);
+  if (!Quiet)
+    llvm::errs() << "crossuser-check: diff: analysing " << Jobs.size() << " of "
+                 << plural(Total, "translation unit", "translation units")
+                 << ", " << Total - Jobs.size()
+                 << " skipped (" << Edited << " changed; the includes of "
+                 << Total - Edited << " from " << DepFiles
+                 << " -MD dependency files and "
+                 << Total - Edited - DepFiles << " preprocessor passes)\n";
+}
+
 llvm::StringRef roleName(ModelRole R) {
   switch (R) {
   case ModelRole::Identity:
@@ -967,6 +1033,12 @@ int run(int argc, const char **argv) {
   unsigned Threads = crossuser::Jobs ? static_cast<unsigned>(crossuser::Jobs)
                                      : std::thread::hardware_concurrency();
   Threads = std::max(1u, Threads);
+
+  // Review mode: a translation unit none of whose files the diff touches
+  // cannot get a finding on a changed line, so it is not analysed. Not in
+  // whole-program mode, where a changed callee elsewhere changes findings.
+  if (Filter.Changed && !WholeProgramOpt && SummariesOpt.empty())
+    skipUnaffected(Jobs, *Filter.Changed, Root, Threads);
 
   // Whole-program mode: phase 1 summarises every translation unit of the
   // database (not only this shard's or the named ones), phase 2 below
