@@ -99,7 +99,9 @@ cl::opt<std::string> HeaderFilter(
              "(default: main files only)"),
     cl::value_desc("regex"), cl::cat(Category));
 cl::opt<std::string> FormatOpt(
-    "format", cl::desc("Output format: text (default), sarif, json, codeclimate"),
+    "format",
+    cl::desc("Output format: text (default), sarif, json, codeclimate, "
+             "rdjson (reviewdog)"),
     cl::value_desc("format"), cl::init("text"), cl::cat(Category));
 cl::opt<std::string> OutputOpt(
     "o",
@@ -751,7 +753,7 @@ int run(int argc, const char **argv) {
   std::optional<OutputFormat> Format = parseOutputFormat(FormatOpt);
   if (!Format) {
     Errors.report("unknown --format '" + FormatOpt +
-                  "'; known formats: text, sarif, json, codeclimate");
+                  "'; known formats: text, sarif, json, codeclimate, rdjson");
     return 2;
   }
   if (Merge)

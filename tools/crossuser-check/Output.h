@@ -12,9 +12,9 @@
 
 namespace crossuser {
 
-enum class OutputFormat { Text, Sarif, Json, CodeClimate };
+enum class OutputFormat { Text, Sarif, Json, CodeClimate, Rdjson };
 
-/// "text", "sarif", "json" or "codeclimate".
+/// "text", "sarif", "json", "codeclimate" or "rdjson".
 std::optional<OutputFormat> parseOutputFormat(llvm::StringRef Name);
 
 /// A file the run could not analyse: missing on disk, not in the
@@ -78,6 +78,9 @@ std::string formatJson(const std::vector<ReportFinding> &Findings,
                        const ReportContext &Ctx);
 std::string formatCodeClimate(const std::vector<ReportFinding> &Findings,
                               const ReportContext &Ctx);
+/// reviewdog's Diagnostic Format (rdjson), for review comments.
+std::string formatRdjson(const std::vector<ReportFinding> &Findings,
+                         const ReportContext &Ctx);
 std::string formatReport(OutputFormat Format,
                          const std::vector<ReportFinding> &Findings,
                          const ReportContext &Ctx);

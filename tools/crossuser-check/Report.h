@@ -26,6 +26,8 @@ struct ReportLocation {
   /// endColumn, in UTF-16 code units), or 0 when unknown.
   unsigned EndLine = 0;
   unsigned EndUtf16Column = 0;
+  /// The same end in bytes, as clang counts columns.
+  unsigned EndColumn = 0;
   /// The text of the line, for the snippet under the diagnostic.
   std::string SourceLine;
 };

@@ -46,6 +46,7 @@ ReportLocation toReportLocation(const SourceManager &SM, SourceLocation Loc) {
   unsigned EndColumn = std::min<size_t>(R.Column + std::max(Len, 1u),
                                         R.SourceLine.size() + 1);
   R.EndLine = R.Line;
+  R.EndColumn = std::max(EndColumn, R.Column + 1);
   R.EndUtf16Column = std::max(utf16Column(R.SourceLine, EndColumn),
                               R.Utf16Column + 1);
   return R;
