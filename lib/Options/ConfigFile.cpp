@@ -1,5 +1,6 @@
 #include "Options/ConfigFile.h"
 #include "Analysis/Config.h"
+#include "Options/ListValue.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -37,7 +38,8 @@ static llvm::Error checkOption(llvm::StringRef Path, llvm::StringRef Key,
   }
   for (const OptionSpec &S : optionSpecs())
     if (Name == S.Name) {
-      if (std::optional<std::string> Bad = validateOption(Name, Value))
+      if (std::optional<std::string> Bad =
+              validateOption(Name, expandListValue(Name, Value)))
         return fail(Path, "option '" + Key + "': " + *Bad);
       return llvm::Error::success();
     }
@@ -72,12 +74,18 @@ static std::string resolvePaths(llvm::StringRef ConfigPath, llvm::StringRef Key,
   };
   if (Name == "SummaryDirectory")
     return Resolve(Value);
+  // `+more.yaml` adds to the default list (ListValue.h); the `+` stays.
+  llvm::StringRef Trimmed = Value.ltrim();
+  bool Extends = Trimmed.consume_front("+");
   llvm::SmallVector<llvm::StringRef, 4> Entries;
-  Value.split(Entries, ';', -1, /*KeepEmpty=*/false);
-  std::string Out;
+  Trimmed.split(Entries, ';', -1, /*KeepEmpty=*/false);
+  std::string Out = Extends ? "+" : "";
+  bool First = true;
   for (llvm::StringRef E : Entries)
-    if (!E.trim().empty())
-      Out += (Out.empty() ? "" : ";") + Resolve(E);
+    if (!E.trim().empty()) {
+      Out += (First ? "" : ";") + Resolve(E);
+      First = false;
+    }
   return Out;
 }
 

@@ -1,6 +1,7 @@
 #include "EngineCheck.h"
 #include "Analysis/Summaries.h"
 #include "Analysis/TUContext.h"
+#include "Options/ListValue.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include <map>
@@ -22,9 +23,10 @@ static ::crossuser::Config
 toConfig(const std::vector<std::pair<std::string, std::string>> &Raw) {
   return ::crossuser::Config::fromOptions(
       [&](StringRef Name) -> std::optional<std::string> {
+        // `+word;word` extends the default, as in the other front ends.
         for (const auto &[K, V] : Raw)
           if (K == Name)
-            return V;
+            return ::crossuser::expandListValue(K, V);
         return std::nullopt;
       });
 }
@@ -58,7 +60,8 @@ EngineCheck::EngineCheck(StringRef Name, ClangTidyContext *Context,
       RawOptions(readOptions(Options)), Cfg(toConfig(RawOptions)) {
   // As clang-tidy's own checks do: say so, and go on with the default.
   for (const auto &[K, V] : RawOptions)
-    if (std::optional<std::string> Bad = ::crossuser::validateOption(K, V))
+    if (std::optional<std::string> Bad = ::crossuser::validateOption(
+            K, ::crossuser::expandListValue(K, V)))
       configurationDiag("option '%0.%1': %2") << Name << K << *Bad;
   if (!Cfg.SummaryDirectory.empty()) {
     auto Index = loadSummaries(Cfg.SummaryDirectory);

@@ -13,6 +13,7 @@
 #include "Options/CheckSelection.h"
 #include "WholeProgram.h"
 #include "Options/ConfigFile.h"
+#include "Options/ListValue.h"
 #include "Output.h"
 #include "Report.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -660,7 +661,8 @@ int listModels(ErrorSink &Errors) {
   };
   Print(Base, "shipped models (" + Dir + ")");
   for (const std::string &List : Lists) {
-    llvm::Expected<std::shared_ptr<const Models>> M = loadModels(List);
+    llvm::Expected<std::shared_ptr<const Models>> M =
+        loadModels(expandListValue("ModelFiles", List));
     if (!M) {
       Errors.report(llvm::toString(M.takeError()));
       return 2;
