@@ -13,7 +13,11 @@
 // RUN: FileCheck %s --check-prefix=SARIF --input-file=%t/fixes.sarif
 // RUN: %sarif_validate %t/fixes.sarif | FileCheck %s --check-prefix=VALID
 // RUN: %sarif_validate --rule-kind Gh %t/fixes.sarif | FileCheck %s --check-prefix=VALID
-// VALID: fixes.sarif: 0 errors, 0 warnings
+// VALID: {{.*}}.sarif: 0 errors, 0 warnings
+// `merge` carries the fixes into the merged report.
+// RUN: %crossuser_check merge %t/fixes.sarif -o %t/merged.sarif || true
+// RUN: FileCheck %s --check-prefix=SARIF --input-file=%t/merged.sarif
+// RUN: %sarif_validate %t/merged.sarif | FileCheck %s --check-prefix=VALID
 
 #include "http_response.h"
 
@@ -89,9 +93,12 @@ void Built(const http::Request &req, http::Response &resp) {
 // SARIF-NEXT:           {
 // SARIF-NEXT:             "deletedRegion": {
 // SARIF-NEXT:               "endColumn": 43,
-// SARIF-NEXT:               "endLine": 26,
+// SARIF-NEXT:               "endLine": 30,
+// SARIF-NEXT:               "snippet": {
+// SARIF-NEXT:                 "text": "public"
+// SARIF-NEXT:               },
 // SARIF-NEXT:               "startColumn": 37,
-// SARIF-NEXT:               "startLine": 26
+// SARIF-NEXT:               "startLine": 30
 // SARIF-NEXT:             },
 // SARIF-NEXT:             "insertedContent": {
 // SARIF-NEXT:               "text": "private"
@@ -100,8 +107,11 @@ void Built(const http::Request &req, http::Response &resp) {
 // SARIF-NEXT:       "text": "replace 'public' with 'private'"
 // SARIF:          "fixes": [
 // SARIF:                  "endColumn": 56,
-// SARIF-NEXT:             "endLine": 35,
+// SARIF-NEXT:             "endLine": 39,
+// SARIF-NEXT:             "snippet": {
+// SARIF-NEXT:               "text": "PUBLIC"
+// SARIF-NEXT:             },
 // SARIF-NEXT:             "startColumn": 50,
-// SARIF-NEXT:             "startLine": 35
+// SARIF-NEXT:             "startLine": 39
 // SARIF:            "text": "replace 'PUBLIC' with 'private'"
 // SARIF-NOT:  "fixes"

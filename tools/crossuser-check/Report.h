@@ -42,6 +42,8 @@ struct ReportNote {
 struct ReportFix {
   ReportLocation Begin, End;
   std::string Replacement;
+  /// The text replaced (SARIF deletedRegion.snippet), when on one line.
+  std::string Original;
 };
 
 struct ReportFinding {

@@ -166,15 +166,11 @@ std::string sarifPlainMessage(llvm::StringRef Text,
 /// "replace 'public' with 'private'".
 static std::string fixDescription(llvm::ArrayRef<ReportFix> Fixes) {
   std::string Out;
-  for (const ReportFix &X : Fixes) {
-    std::string Old;
-    if (X.Begin.Line == X.End.Line && X.Begin.Column && X.End.Column >= X.Begin.Column &&
-        X.End.Column - 1 <= X.Begin.SourceLine.size())
-      Old = X.Begin.SourceLine.substr(X.Begin.Column - 1, X.End.Column - X.Begin.Column);
+  for (const ReportFix &X : Fixes)
     Out += (Out.empty() ? "" : "; ") +
-           (Old.empty() ? "insert '" + X.Replacement + "'"
-                        : "replace '" + Old + "' with '" + X.Replacement + "'");
-  }
+           (X.Original.empty()
+                ? "insert '" + X.Replacement + "'"
+                : "replace '" + X.Original + "' with '" + X.Replacement + "'");
   return Out;
 }
 
@@ -224,6 +220,8 @@ static json::Object result(const ReportFinding &F, const ReportContext &Ctx) {
                            {"startColumn", X.Begin.Utf16Column},
                            {"endLine", X.End.Line},
                            {"endColumn", X.End.Utf16Column}};
+      if (!X.Original.empty())
+        Deleted["snippet"] = json::Object{{"text", X.Original}};
       json::Object Replacement{
           {"deletedRegion", std::move(Deleted)},
           {"insertedContent", json::Object{{"text", X.Replacement}}}};

@@ -65,9 +65,15 @@ ReportFinding toReportFinding(const SourceManager &SM, const Finding &F) {
     if (!H.RemoveRange.isCharRange() || !H.RemoveRange.getBegin().isFileID() ||
         !H.RemoveRange.getEnd().isFileID())
       continue;
-    R.Fixes.push_back({toReportLocation(SM, H.RemoveRange.getBegin()),
-                       toReportLocation(SM, H.RemoveRange.getEnd()),
-                       H.CodeToInsert});
+    ReportFix X{toReportLocation(SM, H.RemoveRange.getBegin()),
+                toReportLocation(SM, H.RemoveRange.getEnd()), H.CodeToInsert,
+                ""};
+    if (X.Begin.Line == X.End.Line && X.Begin.Column &&
+        X.End.Column >= X.Begin.Column &&
+        X.End.Column - 1 <= X.Begin.SourceLine.size())
+      X.Original = X.Begin.SourceLine.substr(X.Begin.Column - 1,
+                                             X.End.Column - X.Begin.Column);
+    R.Fixes.push_back(std::move(X));
   }
   return R;
 }
