@@ -836,6 +836,24 @@ private:
     F.Notes.push_back(identityNote(Id));
     if (std::optional<FindingNote> Vary = varyNote(H))
       F.Notes.push_back(*Vary);
+    // `public` -> `private` in a plain literal written right here (not in a
+    // macro, nor in a helper other responses share).
+    const auto *SL =
+        H.Kind == HeaderKind::CacheControl && H.Value && !H.Via
+            ? dyn_cast<StringLiteral>(stripConversions(H.Value))
+            : nullptr;
+    StringRef V = SL && SL->isOrdinary() ? SL->getString() : "";
+    SourceLocation Q = SL ? SL->getBeginLoc() : SourceLocation();
+    if (!V.empty() && SL->getNumConcatenated() == 1 && Q.isFileID() &&
+        StringRef(SM.getCharacterData(Q), V.size() + 2) == ("\"" + V + "\"").str())
+      for (size_t At = V.find_insensitive("public"); At != StringRef::npos;
+           At = V.find_insensitive("public", At + 1))
+        if ((At == 0 || V[At - 1] == ',' || V[At - 1] == ' ') &&
+            (At + 6 == V.size() || V[At + 6] == ',' || V[At + 6] == ' '))
+          F.Fixes.push_back(FixItHint::CreateReplacement(
+              CharSourceRange::getCharRange(Q.getLocWithOffset(At + 1),
+                                            Q.getLocWithOffset(At + 7)),
+              "private"));
     return F;
   }
 

@@ -2,6 +2,7 @@
 #ifndef CROSSUSER_ANALYSIS_FINDING_H
 #define CROSSUSER_ANALYSIS_FINDING_H
 
+#include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceLocation.h"
 #include "clang/Basic/SourceManager.h"
 #include <algorithm>
@@ -23,6 +24,9 @@ struct Finding {
   /// The evidence a reviewer needs: where the key was built, where the
   /// identity was available, where per-user data entered the cache.
   std::vector<FindingNote> Notes;
+  /// Mechanical, safe replacements that remove the finding (never at a
+  /// macro location); front ends attach them to the warning.
+  std::vector<clang::FixItHint> Fixes;
 };
 
 /// Puts a check's findings in source order (stable for equal locations).

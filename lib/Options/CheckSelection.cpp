@@ -1,4 +1,5 @@
 #include "Options/CheckSelection.h"
+#include "Options/ListValue.h"
 #include "Analysis/Suppression.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -87,9 +88,14 @@ enabledChecks(llvm::StringRef Globs,
   std::vector<std::pair<const CheckInfo *, Config>> Out;
   for (const CheckInfo &C : allChecks())
     if (checkEnabled(Globs, C.Name))
-      Out.emplace_back(&C, Config::fromOptions([&](llvm::StringRef Name) {
-                         return configuredValue(Options, C.Name, Name);
-                       }));
+      Out.emplace_back(&C, Config::fromOptions(
+                               [&](llvm::StringRef Name) -> std::optional<std::string> {
+                                 std::optional<std::string> V =
+                                     configuredValue(Options, C.Name, Name);
+                                 if (V)
+                                   return expandListValue(Name, *V);
+                                 return V;
+                               }));
   return Out;
 }
 

@@ -67,7 +67,7 @@ public:
           continue;
         if (Nolint.suppresses(SM, F.Loc, F.Check))
           continue;
-        Diags.Report(F.Loc, WarnID) << F.Message;
+        Diags.Report(F.Loc, WarnID) << F.Message << F.Fixes;
         for (const FindingNote &N : F.Notes)
           Diags.Report(N.Loc, NoteID) << N.Message;
       }

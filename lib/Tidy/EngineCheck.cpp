@@ -1,6 +1,7 @@
 #include "EngineCheck.h"
 #include "Analysis/Summaries.h"
 #include "Analysis/TUContext.h"
+#include "Options/ListValue.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include <map>
@@ -22,9 +23,10 @@ static ::crossuser::Config
 toConfig(const std::vector<std::pair<std::string, std::string>> &Raw) {
   return ::crossuser::Config::fromOptions(
       [&](StringRef Name) -> std::optional<std::string> {
+        // `+word;word` extends the default, as in the other front ends.
         for (const auto &[K, V] : Raw)
           if (K == Name)
-            return V;
+            return ::crossuser::expandListValue(K, V);
         return std::nullopt;
       });
 }
@@ -58,7 +60,8 @@ EngineCheck::EngineCheck(StringRef Name, ClangTidyContext *Context,
       RawOptions(readOptions(Options)), Cfg(toConfig(RawOptions)) {
   // As clang-tidy's own checks do: say so, and go on with the default.
   for (const auto &[K, V] : RawOptions)
-    if (std::optional<std::string> Bad = ::crossuser::validateOption(K, V))
+    if (std::optional<std::string> Bad = ::crossuser::validateOption(
+            K, ::crossuser::expandListValue(K, V)))
       // A broken model file would silently change what is judged: an
       // error, as for summaries.
       configurationDiag("option '%0.%1': %2", K == "ModelFiles"
@@ -96,7 +99,7 @@ void EngineCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   LastContext = Result.Context;
   for (const ::crossuser::Finding &F : Info.Run(*Result.Context, Cfg)) {
-    diag(F.Loc, "%0") << F.Message;
+    diag(F.Loc, "%0") << F.Message << F.Fixes;
     for (const ::crossuser::FindingNote &N : F.Notes)
       diag(N.Loc, "%0", DiagnosticIDs::Note) << N.Message;
   }

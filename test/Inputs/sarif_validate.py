@@ -5,7 +5,10 @@ line per file, 'FILE: N errors, N warnings', then each error and warning.
 Exits 1 when the validator is missing, fails, or reports any error or
 warning (its notes are style suggestions and are not counted).
 
-usage: sarif_validate.py MULTITOOL FILE..."""
+With --rule-kind KIND (e.g. Gh: GitHub code scanning's ingestion rules),
+runs that kind of rules instead of the default SARIF ones.
+
+usage: sarif_validate.py MULTITOOL [--rule-kind KIND] FILE..."""
 import json
 import os
 import subprocess
@@ -15,6 +18,9 @@ import tempfile
 
 def main():
     tool, files = sys.argv[1], sys.argv[2:]
+    kind = []
+    if files[:1] == ["--rule-kind"]:
+        kind, files = ["--rule-kind", files[1]], files[2:]
     if not os.access(tool, os.X_OK):
         sys.exit("sarif_validate: %s is missing; run scripts/install-sarif-multitool.sh" % tool)
     # scripts/asan.sh preloads the sanitizer runtimes into every process of
@@ -24,8 +30,10 @@ def main():
     for path in files:
         with tempfile.TemporaryDirectory() as tmp:
             log = os.path.join(tmp, "validation.sarif")
-            proc = subprocess.run([tool, "validate", "--level", "Error;Warning;Note",
-                                   "--output", log, path],
+            # --rule-kind takes a list: it must follow the file, or it
+            # swallows it as one more kind.
+            proc = subprocess.run([tool, "validate", path, "--level", "Error;Warning;Note",
+                                   "--output", log] + kind,
                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                   env=env)
             if not os.path.exists(log):

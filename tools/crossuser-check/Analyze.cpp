@@ -7,9 +7,12 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/FrontendActions.h"
 #include "clang/Frontend/TextDiagnosticPrinter.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/ScopeExit.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <optional>
@@ -241,7 +244,169 @@ bool runTool(const TUJob &Job, FrontendActionFactory &Factory,
   return RC == 0;
 }
 
+/// Records every file the preprocessor enters, and nothing else: no AST.
+class IncludesAction : public PreprocessOnlyAction {
+public:
+  explicit IncludesAction(std::vector<std::string> &Out) : Out(Out) {}
+
+protected:
+  void EndSourceFileAction() override {
+    SourceManager &SM = getCompilerInstance().getSourceManager();
+    for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End; ++It)
+      Out.push_back(It->first->getName().str());
+    PreprocessOnlyAction::EndSourceFileAction();
+  }
+
+private:
+  std::vector<std::string> &Out;
+};
+
+class IncludesFactory : public FrontendActionFactory {
+public:
+  explicit IncludesFactory(std::vector<std::string> &Out) : Out(Out) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<IncludesAction>(Out);
+  }
+
+private:
+  std::vector<std::string> &Out;
+};
+
+/// The dependency file \p C writes, or empty: `-MF FILE`, else with -MD or
+/// -MMD the `-o` object with `.d` for its extension (as GCC and clang name
+/// it).
+std::string dependencyFilePath(const CompileCommand &C) {
+  bool WritesDeps = false;
+  std::string MF, Object;
+  const std::vector<std::string> &A = C.CommandLine;
+  for (size_t I = 0; I < A.size(); ++I) {
+    StringRef Arg = A[I];
+    if (Arg == "-MD" || Arg == "-MMD")
+      WritesDeps = true;
+    else if (Arg == "-MF" && I + 1 < A.size())
+      MF = A[++I];
+    else if (Arg.startswith("-MF"))
+      MF = Arg.drop_front(3).str();
+    else if (Arg == "-o" && I + 1 < A.size())
+      Object = A[++I];
+    else if (Arg.startswith("-o") && Arg.size() > 2)
+      Object = Arg.drop_front(2).str();
+  }
+  std::string Path = MF;
+  if (Path.empty() && WritesDeps && !Object.empty()) {
+    llvm::SmallString<256> D(Object);
+    llvm::sys::path::replace_extension(D, "d");
+    Path = std::string(D);
+  }
+  if (Path.empty() || !WritesDeps)
+    return "";
+  llvm::SmallString<256> Abs(Path);
+  if (!llvm::sys::path::is_absolute(Abs)) {
+    Abs = C.Directory;
+    llvm::sys::path::append(Abs, Path);
+  }
+  return std::string(Abs);
+}
+
+std::string normalised(StringRef Path, StringRef Dir) {
+  llvm::SmallString<256> Abs(Path);
+  if (!llvm::sys::path::is_absolute(Abs)) {
+    Abs = Dir;
+    llvm::sys::path::append(Abs, Path);
+  }
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  return std::string(Abs);
+}
+
 } // namespace
+
+std::vector<std::string> parseDependencyFile(StringRef Text, StringRef Dir) {
+  std::vector<std::string> Out;
+  // Make syntax: `target...: prerequisite...`, lines continued by a
+  // backslash, spaces in names escaped (`\ `), `$$` for `$`; -MP adds a
+  // `header.h:` rule per header, which names nothing new.
+  std::string Word;
+  bool AfterColon = false;
+  auto Flush = [&] {
+    if (!Word.empty() && AfterColon)
+      Out.push_back(normalised(Word, Dir));
+    Word.clear();
+  };
+  for (size_t I = 0; I < Text.size(); ++I) {
+    char C = Text[I];
+    if (C == '\\' && I + 1 < Text.size() &&
+        (Text[I + 1] == '\n' || Text[I + 1] == '\r')) {
+      Flush();
+      I += Text.substr(I + 1).startswith("\r\n") ? 2 : 1;
+      continue;
+    }
+    if (C == '\\' && I + 1 < Text.size() && (Text[I + 1] == ' ' || Text[I + 1] == '#')) {
+      Word += Text[++I];
+      continue;
+    }
+    if (C == '$' && I + 1 < Text.size() && Text[I + 1] == '$') {
+      Word += '$';
+      ++I;
+      continue;
+    }
+    if (C == '\n') {
+      Flush();
+      AfterColon = false;
+      continue;
+    }
+    // The separator is a colon followed by a blank or the end of the line
+    // (not the drive colon of `C:\\`).
+    if (C == ':' && !AfterColon &&
+        (I + 1 == Text.size() || Text[I + 1] == ' ' || Text[I + 1] == '\t' ||
+         Text[I + 1] == '\n' || Text[I + 1] == '\r' || Text[I + 1] == '\\')) {
+      Word.clear();
+      AfterColon = true;
+      continue;
+    }
+    if (C == ' ' || C == '\t' || C == '\r') {
+      Flush();
+      continue;
+    }
+    Word += C;
+  }
+  Flush();
+  return Out;
+}
+
+std::vector<std::string> dependenciesOf(const TUJob &Job, bool &FromDepFile) {
+  std::vector<std::string> Out;
+  FromDepFile = true;
+  for (const CompileCommand &C : Job.Commands) {
+    std::string Path = dependencyFilePath(C);
+    if (Path.empty()) {
+      FromDepFile = false;
+      break;
+    }
+    auto Buf = llvm::MemoryBuffer::getFile(Path);
+    if (!Buf) {
+      FromDepFile = false;
+      break;
+    }
+    std::vector<std::string> Deps =
+        parseDependencyFile((*Buf)->getBuffer(), C.Directory);
+    if (Deps.empty()) {
+      FromDepFile = false;
+      break;
+    }
+    Out.insert(Out.end(), Deps.begin(), Deps.end());
+  }
+  if (FromDepFile)
+    return Out;
+  Out.clear();
+  std::vector<std::string> Raw;
+  IncludesFactory Factory(Raw);
+  std::string Diagnostics;
+  if (!runTool(Job, Factory, Diagnostics))
+    return {};
+  for (const std::string &F : Raw)
+    Out.push_back(normalised(F, Job.Commands.empty() ? "" : Job.Commands.front().Directory));
+  return Out;
+}
 
 TUResult analyzeTU(const TUJob &Job, llvm::StringRef HeaderFilter) {
   TUResult Result;

@@ -78,6 +78,18 @@ struct SummaryResult {
 SummaryResult summariseTU(const TUJob &Job, bool AlsoAnalyse = false,
                           llvm::StringRef HeaderFilter = "");
 
+/// The files \p Job's translation unit reads, absolute and normalised:
+/// from the dependency file its compile command writes (`-MD`/`-MMD`, at
+/// `-MF` or next to the `-o` object) when that file exists, else from a
+/// preprocessor-only pass. \p FromDepFile says which. Empty after a
+/// failure (the caller then analyses the unit).
+std::vector<std::string> dependenciesOf(const TUJob &Job, bool &FromDepFile);
+
+/// The prerequisites of a make-style dependency file (`obj.o: a.cpp a.h \`),
+/// relative ones against \p Dir; nothing when \p Text is not one.
+std::vector<std::string> parseDependencyFile(llvm::StringRef Text,
+                                             llvm::StringRef Dir);
+
 } // namespace crossuser
 
 #endif

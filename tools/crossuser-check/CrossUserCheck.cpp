@@ -1,6 +1,7 @@
 /// crossuser-check: runs crossuser's checks over a compilation database, for CI.
 #include "Analysis/Checks.h"
 #include "Analysis/Config.h"
+#include "Analysis/Models.h"
 #include "Analysis/Suppression.h"
 #include "Analyze.h"
 #include "Baseline.h"
@@ -12,6 +13,7 @@
 #include "Options/CheckSelection.h"
 #include "WholeProgram.h"
 #include "Options/ConfigFile.h"
+#include "Options/ListValue.h"
 #include "Output.h"
 #include "Report.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -64,6 +66,13 @@ cl::opt<bool> DumpConfig(
              "current directory) as a .clang-tidy file and exit"),
     cl::cat(Category));
 
+cl::opt<bool> ListModels(
+    "list-models",
+    cl::desc("Print every library model file the configuration for the given "
+             "file (or the current directory) loads, shipped and ModelFiles, "
+             "with its rows (role, name, file:line), and exit"),
+    cl::cat(Category));
+
 cl::opt<unsigned> Jobs(
     "j",
     cl::desc("Translation units analysed in parallel (default: all cores; "
@@ -91,7 +100,9 @@ cl::opt<std::string> HeaderFilter(
              "(default: main files only)"),
     cl::value_desc("regex"), cl::cat(Category));
 cl::opt<std::string> FormatOpt(
-    "format", cl::desc("Output format: text (default), sarif, json, codeclimate"),
+    "format",
+    cl::desc("Output format: text (default), sarif, json, codeclimate, "
+             "rdjson (reviewdog)"),
     cl::value_desc("format"), cl::init("text"), cl::cat(Category));
 cl::opt<std::string> OutputOpt(
     "o",
@@ -103,6 +114,12 @@ cl::opt<std::string> RootOpt(
     cl::desc("Directory that report paths are relative to (default: the git "
              "repository of the current directory, else the current directory)"),
     cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string> HelpUriBaseOpt(
+    "help-uri-base",
+    cl::desc("Where the check pages (docs/checks/) are published: SARIF "
+             "helpUri is URL/<check>.md and informationUri URL (default: "
+             "none; the help text is in the report)"),
+    cl::value_desc("url"), cl::cat(Category));
 cl::opt<std::string> BaselineOpt(
     "baseline", cl::desc("Report only findings that are not in this baseline"),
     cl::value_desc("file"), cl::cat(Category));
@@ -447,6 +464,7 @@ int finishReport(ErrorSink &Errors, std::vector<ReportFinding> All,
 
   ReportContext Ctx;
   Ctx.Root = Root;
+  Ctx.HelpUriBase = HelpUriBaseOpt;
   std::sort(Failed.begin(), Failed.end());
   Failed.erase(std::unique(Failed.begin(), Failed.end()), Failed.end());
   Ctx.Failed = std::move(Failed);
@@ -491,6 +509,167 @@ int finishReport(ErrorSink &Errors, std::vector<ReportFinding> All,
   if (Errors.Count || !Ctx.Failed.empty())
     return 2;
   return All.empty() || ExitZero ? 0 : 1;
+}
+
+/// Drops the jobs whose source and recorded dependencies are all outside
+/// \p Changed, and says how many were kept and skipped.
+void skipUnaffected(std::vector<TUJob> &Jobs, const ChangedLines &Changed,
+                    const std::string &Root, unsigned Threads) {
+  llvm::StringSet<> Touched;
+  for (const auto &F : Changed.Files) {
+    llvm::SmallString<256> Abs(F.getKey());
+    if (!llvm::sys::path::is_absolute(Abs)) {
+      Abs = Root;
+      llvm::sys::path::append(Abs, F.getKey());
+    }
+    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    Touched.insert(Abs);
+    llvm::SmallString<256> Real;
+    if (!llvm::sys::fs::real_path(Abs, Real))
+      Touched.insert(Real);
+  }
+  auto IsTouched = [&](llvm::StringRef Path) {
+    if (Touched.contains(Path))
+      return true;
+    llvm::SmallString<256> Real;
+    return !llvm::sys::fs::real_path(Path, Real) && Touched.contains(Real);
+  };
+  // The preprocessor passes run in parallel; each job's answer has a slot.
+  std::vector<char> Keep(Jobs.size(), 0), Direct(Jobs.size(), 0),
+      FromDeps(Jobs.size(), 0);
+  std::atomic<size_t> Next{0};
+  auto Worker = [&] {
+    for (size_t I; (I = Next++) < Jobs.size();) {
+      if (IsTouched(Jobs[I].File)) {
+        Keep[I] = Direct[I] = 1;
+        continue;
+      }
+      bool FromDepFile = false;
+      std::vector<std::string> Deps = dependenciesOf(Jobs[I], FromDepFile);
+      FromDeps[I] = FromDepFile;
+      // No dependencies known (the pass failed): analyse, to be safe.
+      Keep[I] = Deps.empty() || llvm::any_of(Deps, IsTouched);
+    }
+  };
+  std::vector<std::thread> Pool;
+  for (unsigned T = 1; T < std::min<size_t>(Threads, Jobs.size()); ++T)
+    Pool.emplace_back(Worker);
+  Worker();
+  for (std::thread &T : Pool)
+    T.join();
+  size_t Total = Jobs.size(), Edited = 0, DepFiles = 0;
+  for (size_t I = 0; I < Total; ++I) {
+    Edited += Direct[I];
+    DepFiles += FromDeps[I];
+  }
+  std::vector<TUJob> Kept;
+  for (size_t I = 0; I < Total; ++I)
+    if (Keep[I])
+      Kept.push_back(std::move(Jobs[I]));
+  Jobs = std::move(Kept);
+  if (!Quiet)
+    llvm::errs() << "crossuser-check: diff: analysing " << Jobs.size() << " of "
+                 << plural(Total, "translation unit", "translation units")
+                 << ", " << Total - Jobs.size()
+                 << " skipped (" << Edited << " changed; the includes of "
+                 << Total - Edited << " from " << DepFiles
+                 << " -MD dependency files and "
+                 << Total - Edited - DepFiles << " preprocessor passes)\n";
+}
+
+llvm::StringRef roleName(ModelRole R) {
+  switch (R) {
+  case ModelRole::Identity:
+    return "identity";
+  case ModelRole::PerUserSource:
+    return "per-user-source";
+  case ModelRole::Lifetime:
+    return "lifetime";
+  case ModelRole::Cache:
+    return "cache";
+  case ModelRole::RemoteCache:
+    return "remote-cache";
+  case ModelRole::ResponseHeader:
+    return "response-header";
+  case ModelRole::ResponseBody:
+    return "response-body";
+  }
+  return "";
+}
+
+/// `--list-models [FILE]`: the shipped model files and those of the
+/// effective `ModelFiles`, each with its rows.
+int listModels(ErrorSink &Errors) {
+  // Each shipped file is parsed here first: a broken one is a one-line
+  // error, not the fatal error Models::shipped() reserves for analyses.
+  std::string Dir = Models::shippedDirectory();
+  std::vector<std::string> Shipped;
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC))
+    if (llvm::StringRef(It->path()).endswith(".yaml"))
+      Shipped.push_back(It->path());
+  llvm::sort(Shipped);
+  for (const std::string &P : Shipped) {
+    Models Probe;
+    if (llvm::Error E = Probe.load(P)) {
+      Errors.report(llvm::toString(std::move(E)));
+      return 2;
+    }
+  }
+  llvm::SmallString<256> Where;
+  if (!SourcePaths.empty()) {
+    Where = SourcePaths.front();
+  } else {
+    llvm::sys::fs::current_path(Where);
+    llvm::sys::path::append(Where, "-");
+  }
+  llvm::sys::fs::make_absolute(Where);
+  ConfigResolver Configs(Errors);
+  const auto *Cfg = Configs.forFile(Where);
+  if (!Cfg)
+    return 2;
+  // One list per distinct value: the checks may be configured apart.
+  std::vector<std::string> Lists;
+  for (const auto &Enabled : Cfg->Enabled) {
+    std::string V = Configs.rawValue(Where, Enabled.first->Name, "ModelFiles");
+    if (!llvm::is_contained(Lists, V))
+      Lists.push_back(V);
+  }
+  const Models &Base = Models::shipped();
+  std::vector<std::string> Printed;
+  auto Print = [&](const Models &M, llvm::StringRef Heading) {
+    bool Any = false;
+    for (const std::string &File : M.files()) {
+      if (llvm::is_contained(Printed, File))
+        continue;
+      if (!Any)
+        llvm::outs() << Heading << ":\n";
+      Any = true;
+      Printed.push_back(File);
+      size_t N = 0;
+      for (const ModelRow &R : M.rows())
+        if (llvm::StringRef(R.Where).startswith(File + ":"))
+          ++N;
+      llvm::outs() << File << ": " << plural(N, "row", "rows") << "\n";
+      for (const ModelRow &R : M.rows())
+        if (llvm::StringRef(R.Where).startswith(File + ":"))
+          llvm::outs() << "  " << llvm::left_justify(roleName(R.Role), 16)
+                       << llvm::left_justify(R.Name, 48) << " " << R.Where
+                       << "\n";
+    }
+  };
+  Print(Base, "shipped models (" + Dir + ")");
+  for (const std::string &List : Lists) {
+    llvm::Expected<std::shared_ptr<const Models>> M =
+        loadModels(expandListValue("ModelFiles", List));
+    if (!M) {
+      Errors.report(llvm::toString(M.takeError()));
+      return 2;
+    }
+    Print(**M, "ModelFiles '" + List + "'");
+  }
+  return 0;
 }
 
 /// `crossuser-check merge A.sarif B.sarif -o ALL.sarif`.
@@ -576,12 +755,14 @@ int run(int argc, const char **argv) {
   std::optional<OutputFormat> Format = parseOutputFormat(FormatOpt);
   if (!Format) {
     Errors.report("unknown --format '" + FormatOpt +
-                  "'; known formats: text, sarif, json, codeclimate");
+                  "'; known formats: text, sarif, json, codeclimate, rdjson");
     return 2;
   }
   if (Merge)
     return runMerge(Errors);
 
+  if (ListModels)
+    return listModels(Errors);
   if (DumpConfig) {
     ConfigResolver Configs(Errors);
     llvm::SmallString<256> Where;
@@ -857,6 +1038,12 @@ int run(int argc, const char **argv) {
                                      : std::thread::hardware_concurrency();
   Threads = std::max(1u, Threads);
 
+  // Review mode: a translation unit none of whose files the diff touches
+  // cannot get a finding on a changed line, so it is not analysed. Not in
+  // whole-program mode, where a changed callee elsewhere changes findings.
+  if (Filter.Changed && !WholeProgramOpt && SummariesOpt.empty())
+    skipUnaffected(Jobs, *Filter.Changed, Root, Threads);
+
   // Whole-program mode: phase 1 summarises every translation unit of the
   // database (not only this shard's or the named ones), phase 2 below
   // analyses the selected ones with all summaries.
@@ -1056,6 +1243,10 @@ int run(int argc, const char **argv) {
       Paths.map(F.Loc);
       for (ReportNote &N : F.Notes)
         Paths.map(N.Loc);
+      for (ReportFix &X : F.Fixes) {
+        Paths.map(X.Begin);
+        Paths.map(X.End);
+      }
       All.push_back(std::move(F));
     }
   }

@@ -42,6 +42,8 @@ static llvm::Error readSarifLocation(const json::Object *Phys,
   L.File = L.Path;
   L.Line = *Line;
   L.Utf16Column = L.Column = num(Region, "startColumn").value_or(0);
+  L.EndLine = num(Region, "endLine").value_or(0);
+  L.EndUtf16Column = num(Region, "endColumn").value_or(0);
   return llvm::Error::success();
 }
 
@@ -133,6 +135,46 @@ static llvm::Expected<LoadedReport> parseSarif(const json::Object &Log) {
             return E;
           Note.Message = str(RL->getObject("message"), "text").value_or("");
           F.Notes.push_back(std::move(Note));
+        }
+      F.Message = sarifPlainMessage(F.Message, F.Notes);
+      // The fix-its, so that a merged report still offers them.
+      if (const json::Array *Fixes = Res->getArray("fixes"))
+        for (const json::Value &Fix : *Fixes) {
+          const json::Object *FO = Fix.getAsObject();
+          const json::Array *Changes = FO ? FO->getArray("artifactChanges") : nullptr;
+          for (const json::Value &Change : Changes ? *Changes : json::Array()) {
+            const json::Object *CO = Change.getAsObject();
+            std::optional<std::string> Uri =
+                CO ? str(CO->getObject("artifactLocation"), "uri") : std::nullopt;
+            const json::Array *Reps = CO ? CO->getArray("replacements") : nullptr;
+            if (!Uri || !Reps)
+              return error(Where + ": a fix needs artifactChanges with "
+                                   "artifactLocation.uri and replacements");
+            llvm::StringRef U(*Uri);
+            U.consume_front("file://");
+            for (const json::Value &Rep : *Reps) {
+              const json::Object *RO = Rep.getAsObject();
+              const json::Object *Del = RO ? RO->getObject("deletedRegion") : nullptr;
+              std::optional<unsigned> L1 = num(Del, "startLine"),
+                                      C1 = num(Del, "startColumn"),
+                                      L2 = num(Del, "endLine"),
+                                      C2 = num(Del, "endColumn");
+              if (!L1 || !C1 || !L2 || !C2)
+                return error(Where + ": a replacement needs deletedRegion "
+                                     "startLine, startColumn, endLine and "
+                                     "endColumn");
+              ReportFix X;
+              X.Begin.Path = X.End.Path = uriUnescape(U);
+              X.Begin.File = X.End.File = X.Begin.Path;
+              X.Begin.Line = *L1;
+              X.Begin.Column = X.Begin.Utf16Column = *C1;
+              X.End.Line = *L2;
+              X.End.Column = X.End.Utf16Column = *C2;
+              X.Replacement = str(RO->getObject("insertedContent"), "text").value_or("");
+              X.Original = str(Del->getObject("snippet"), "text").value_or("");
+              F.Fixes.push_back(std::move(X));
+            }
+          }
         }
       std::optional<std::string> FP =
           str(Res->getObject("partialFingerprints"), SarifFingerprintKey);

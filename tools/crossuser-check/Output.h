@@ -12,9 +12,9 @@
 
 namespace crossuser {
 
-enum class OutputFormat { Text, Sarif, Json, CodeClimate };
+enum class OutputFormat { Text, Sarif, Json, CodeClimate, Rdjson };
 
-/// "text", "sarif", "json" or "codeclimate".
+/// "text", "sarif", "json", "codeclimate" or "rdjson".
 std::optional<OutputFormat> parseOutputFormat(llvm::StringRef Name);
 
 /// A file the run could not analyse: missing on disk, not in the
@@ -48,14 +48,23 @@ struct ReportContext {
   /// The files that were not analysed; SARIF says executionSuccessful
   /// false, JSON "complete": false.
   std::vector<FailedFile> Failed;
+  /// --help-uri-base: where the check pages are published (SARIF helpUri
+  /// is this plus "<check>.md", informationUri this), or empty for none.
+  std::string HelpUriBase;
 };
 
 /// The crossuser-check version, as in `--version`.
 llvm::StringRef toolVersion();
 
-/// The informationUri of the SARIF tool driver.
-inline constexpr llvm::StringLiteral ToolInformationUri =
-    "https://github.com/crossuser/crossuser";
+/// \p UriBase + "/<Check>.md", or empty when \p UriBase is.
+std::string helpUri(llvm::StringRef UriBase, llvm::StringRef Check);
+
+/// A SARIF result's message.text: \p Message followed by each note as an
+/// embedded link to its related location (`[note](1)`); and back.
+std::string sarifMessageText(llvm::StringRef Message,
+                             llvm::ArrayRef<ReportNote> Notes);
+std::string sarifPlainMessage(llvm::StringRef Text,
+                              llvm::ArrayRef<ReportNote> Notes);
 
 /// The key of crossuser's fingerprint in SARIF `partialFingerprints`.
 inline constexpr llvm::StringLiteral SarifFingerprintKey =
@@ -69,6 +78,9 @@ std::string formatJson(const std::vector<ReportFinding> &Findings,
                        const ReportContext &Ctx);
 std::string formatCodeClimate(const std::vector<ReportFinding> &Findings,
                               const ReportContext &Ctx);
+/// reviewdog's Diagnostic Format (rdjson), for review comments.
+std::string formatRdjson(const std::vector<ReportFinding> &Findings,
+                         const ReportContext &Ctx);
 std::string formatReport(OutputFormat Format,
                          const std::vector<ReportFinding> &Findings,
                          const ReportContext &Ctx);

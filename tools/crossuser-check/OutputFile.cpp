@@ -18,6 +18,8 @@ std::optional<OutputFormat> parseOutputFormat(llvm::StringRef Name) {
     return OutputFormat::Json;
   if (Name == "codeclimate")
     return OutputFormat::CodeClimate;
+  if (Name == "rdjson")
+    return OutputFormat::Rdjson;
   return std::nullopt;
 }
 
@@ -45,6 +47,8 @@ std::string formatReport(OutputFormat Format,
     return formatJson(Findings, Ctx);
   case OutputFormat::CodeClimate:
     return formatCodeClimate(Findings, Ctx);
+  case OutputFormat::Rdjson:
+    return formatRdjson(Findings, Ctx);
   }
   return "";
 }

@@ -22,6 +22,12 @@ struct ReportLocation {
   unsigned Column = 0;
   /// The same column in UTF-16 code units, as SARIF counts by default.
   unsigned Utf16Column = 0;
+  /// Where the token under the caret ends (SARIF's endLine and exclusive
+  /// endColumn, in UTF-16 code units), or 0 when unknown.
+  unsigned EndLine = 0;
+  unsigned EndUtf16Column = 0;
+  /// The same end in bytes, as clang counts columns.
+  unsigned EndColumn = 0;
   /// The text of the line, for the snippet under the diagnostic.
   std::string SourceLine;
 };
@@ -31,11 +37,21 @@ struct ReportNote {
   std::string Message;
 };
 
+/// A replacement that removes the finding (SARIF `fixes`): the text from
+/// Begin up to (not including) End becomes Replacement.
+struct ReportFix {
+  ReportLocation Begin, End;
+  std::string Replacement;
+  /// The text replaced (SARIF deletedRegion.snippet), when on one line.
+  std::string Original;
+};
+
 struct ReportFinding {
   std::string Check;
   ReportLocation Loc;
   std::string Message;
   std::vector<ReportNote> Notes;
+  std::vector<ReportFix> Fixes;
   /// The qualified name of the innermost function around the finding, or
   /// empty at namespace scope.
   std::string Function;

@@ -1,7 +1,9 @@
 // SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one rule per
-// check, each result with its evidence as relatedLocations and as a code
-// flow, and crossuser's fingerprint in partialFingerprints.
+// check with its documentation page as help, each result with its evidence
+// as relatedLocations linked from the message and as a code flow, and
+// crossuser's fingerprint in partialFingerprints.
 #include "Analysis/Checks.h"
+#include "CheckDocs.h"
 #include "Output.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
@@ -34,38 +36,151 @@ static json::Object artifactLocation(llvm::StringRef Path) {
   return json::Object{{"uri", uriEscapePath(Path)}, {"uriBaseId", SrcRoot}};
 }
 
-static json::Object physicalLocation(const ReportLocation &L) {
+static json::Object region(const ReportLocation &L) {
   json::Object Region{{"startLine", L.Line}};
   if (L.Utf16Column)
     Region["startColumn"] = L.Utf16Column;
-  return json::Object{{"artifactLocation", artifactLocation(L.Path)},
-                      {"region", std::move(Region)}};
+  if (L.EndLine && L.EndUtf16Column) {
+    Region["endLine"] = L.EndLine;
+    Region["endColumn"] = L.EndUtf16Column;
+  }
+  return Region;
 }
 
-static json::Object rule(const CheckInfo &C) {
-  std::string HelpUri = (DocsBaseUri + C.Name + ".md").str();
-  return json::Object{
+static json::Object physicalLocation(const ReportLocation &L) {
+  return json::Object{{"artifactLocation", artifactLocation(L.Path)},
+                      {"region", region(L)}};
+}
+
+namespace {
+/// What code scanning ranks and filters alerts by.
+struct RuleProperties {
+  llvm::StringLiteral Check;
+  /// How often a finding is a real problem (evaluation.md): a shared-state
+  /// finding needs a reader to confirm the object outlives the request.
+  const char *Precision;
+  /// CVSS-like, 0.0-10.0: GitHub shows 7.0-8.9 as "high".
+  const char *SecuritySeverity;
+  std::vector<const char *> Cwes;
+};
+} // namespace
+
+static const RuleProperties *ruleProperties(llvm::StringRef Check) {
+  static const RuleProperties Table[] = {
+      // CWE-524: Use of Cache Containing Sensitive Information.
+      {"crossuser-cache-key", "high", "7.5", {"524"}},
+      // CWE-359: Exposure of Private Personal Information to an
+      // Unauthorized Actor, through a shared (CWE-524) cache.
+      {"crossuser-cacheable-response", "high", "7.5", {"359", "524"}},
+      // CWE-488: Exposure of Data Element to Wrong Session.
+      {"crossuser-shared-state", "medium", "6.5", {"488"}},
+  };
+  for (const RuleProperties &P : Table)
+    if (P.Check == Check)
+      return &P;
+  return nullptr;
+}
+
+std::string helpUri(llvm::StringRef UriBase, llvm::StringRef Check) {
+  if (UriBase.empty())
+    return "";
+  return (UriBase + (UriBase.endswith("/") ? "" : "/") + Check + ".md").str();
+}
+
+static json::Object rule(const CheckInfo &C, const ReportContext &Ctx) {
+  std::string Uri = helpUri(Ctx.HelpUriBase, C.Name);
+  std::string Markdown = resolveDocLinks(checkDocPage(C.Name), Ctx.HelpUriBase);
+  if (Markdown.empty())
+    Markdown = C.Description;
+  json::Array Tags{"security"};
+  json::Object Properties{{"problem.severity", "warning"}};
+  if (const RuleProperties *P = ruleProperties(C.Name)) {
+    for (const char *Cwe : P->Cwes)
+      Tags.push_back((llvm::Twine("external/cwe/cwe-") + Cwe).str());
+    Properties["precision"] = P->Precision;
+    Properties["security-severity"] = P->SecuritySeverity;
+  }
+  Properties["tags"] = std::move(Tags);
+  json::Object R{
       {"id", C.Name},
       {"name", ruleName(C.Name)},
       {"shortDescription", json::Object{{"text", C.Summary}}},
       {"fullDescription", json::Object{{"text", C.Description}}},
-      {"help", json::Object{{"text", std::string(C.Description) +
-                                         " Documentation: " + HelpUri}}},
-      {"helpUri", HelpUri},
+      {"help", json::Object{{"text", markdownToText(Markdown)},
+                            {"markdown", Markdown}}},
       {"defaultConfiguration", json::Object{{"level", "warning"}}},
-      {"properties",
-       json::Object{
-           // CWE-488: Exposure of Data Element to Wrong Session.
-           {"tags", json::Array{"security", "external/cwe/cwe-488"}},
-           {"precision", "high"},
-           {"problem.severity", "warning"},
-           {"security-severity", "7.5"}}}};
+      {"properties", std::move(Properties)}};
+  if (!Uri.empty())
+    R["helpUri"] = Uri;
+  return R;
+}
+
+/// \p Text with the characters that SARIF's embedded links give a meaning
+/// escaped.
+static std::string escapeLinkText(llvm::StringRef Text) {
+  std::string Out;
+  for (char C : Text) {
+    if (C == '[' || C == ']' || C == '\\')
+      Out += '\\';
+    Out += C;
+  }
+  return Out;
+}
+
+static std::string unescapeLinkText(llvm::StringRef Text) {
+  std::string Out;
+  for (size_t I = 0; I < Text.size(); ++I) {
+    if (Text[I] == '\\' && I + 1 < Text.size())
+      ++I;
+    Out += Text[I];
+  }
+  return Out;
+}
+
+static std::string evidenceLinks(llvm::ArrayRef<ReportNote> Notes) {
+  std::string Out = ": ";
+  for (size_t I = 0; I < Notes.size(); ++I)
+    Out += (llvm::Twine(I ? "; " : "") + "[" + escapeLinkText(Notes[I].Message) +
+            "](" + llvm::Twine(I + 1) + ")")
+               .str();
+  return Out;
+}
+
+std::string sarifMessageText(llvm::StringRef Message,
+                             llvm::ArrayRef<ReportNote> Notes) {
+  if (Notes.empty())
+    return Message.str();
+  return escapeLinkText(Message) + evidenceLinks(Notes);
+}
+
+std::string sarifPlainMessage(llvm::StringRef Text,
+                              llvm::ArrayRef<ReportNote> Notes) {
+  if (Notes.empty())
+    return Text.str();
+  std::string Links = evidenceLinks(Notes);
+  if (!Text.endswith(Links))
+    return Text.str();
+  return unescapeLinkText(Text.drop_back(Links.size()));
+}
+
+/// "replace 'public' with 'private'".
+static std::string fixDescription(llvm::ArrayRef<ReportFix> Fixes) {
+  std::string Out;
+  for (const ReportFix &X : Fixes)
+    Out += (Out.empty() ? "" : "; ") +
+           (X.Original.empty()
+                ? "insert '" + X.Replacement + "'"
+                : "replace '" + X.Original + "' with '" + X.Replacement + "'");
+  return Out;
 }
 
 static json::Object result(const ReportFinding &F, const ReportContext &Ctx) {
-  json::Object R{{"ruleId", F.Check},
-                 {"level", "warning"},
-                 {"message", json::Object{{"text", F.Message}}}};
+  // Each note is a link to its related location, so a viewer that shows
+  // only the message still leads to the evidence.
+  json::Object R{
+      {"ruleId", F.Check},
+      {"level", "warning"},
+      {"message", json::Object{{"text", sarifMessageText(F.Message, F.Notes)}}}};
   llvm::ArrayRef<CheckInfo> Checks = allChecks();
   for (size_t I = 0; I < Checks.size(); ++I)
     if (Checks[I].Name == F.Check)
@@ -97,6 +212,34 @@ static json::Object result(const ReportFinding &F, const ReportContext &Ctx) {
     R["codeFlows"] = json::Array{json::Object{
         {"threadFlows", json::Array{json::Object{{"locations", std::move(Flow)}}}}}};
   }
+  if (!F.Fixes.empty()) {
+    // One fix with every replacement, grouped by file as SARIF wants.
+    json::Array Changes;
+    for (const ReportFix &X : F.Fixes) {
+      json::Object Deleted{{"startLine", X.Begin.Line},
+                           {"startColumn", X.Begin.Utf16Column},
+                           {"endLine", X.End.Line},
+                           {"endColumn", X.End.Utf16Column}};
+      if (!X.Original.empty())
+        Deleted["snippet"] = json::Object{{"text", X.Original}};
+      json::Object Replacement{
+          {"deletedRegion", std::move(Deleted)},
+          {"insertedContent", json::Object{{"text", X.Replacement}}}};
+      if (!Changes.empty() &&
+          Changes.back().getAsObject()->getObject("artifactLocation")->getString("uri") ==
+              artifactLocation(X.Begin.Path).getString("uri")) {
+        Changes.back().getAsObject()->getArray("replacements")->push_back(
+            std::move(Replacement));
+        continue;
+      }
+      Changes.push_back(json::Object{
+          {"artifactLocation", artifactLocation(X.Begin.Path)},
+          {"replacements", json::Array{std::move(Replacement)}}});
+    }
+    R["fixes"] = json::Array{json::Object{
+        {"description", json::Object{{"text", fixDescription(F.Fixes)}}},
+        {"artifactChanges", std::move(Changes)}}};
+  }
   R["partialFingerprints"] =
       json::Object{{SarifFingerprintKey, F.Fingerprint}};
   if (Ctx.WithBaseline)
@@ -127,7 +270,7 @@ std::string formatSarif(const std::vector<ReportFinding> &Findings,
                         const ReportContext &Ctx) {
   json::Array Rules;
   for (const CheckInfo &C : allChecks())
-    Rules.push_back(rule(C));
+    Rules.push_back(rule(C, Ctx));
   json::Array Results;
   for (const ReportFinding &F : Findings)
     Results.push_back(result(F, Ctx));
@@ -137,14 +280,22 @@ std::string formatSarif(const std::vector<ReportFinding> &Findings,
                       {"fullName", "crossuser-check"},
                       {"version", toolVersion()},
                       {"semanticVersion", toolVersion()},
-                      {"informationUri", ToolInformationUri},
                       {"rules", std::move(Rules)}};
+  // No web address unless the user gives one: a made-up repository URL
+  // sends readers to a page that does not exist; the installed README does.
+  Driver["informationUri"] =
+      Ctx.HelpUriBase.empty()
+          ? "file://" + uriEscapePath(CROSSUSER_INSTALLED_README)
+          : Ctx.HelpUriBase;
   json::Object Run{
       {"tool", json::Object{{"driver", std::move(Driver)}}},
       {"originalUriBaseIds",
        json::Object{{SrcRoot, json::Object{{"uri", "file://" +
                                                        uriEscapePath(Ctx.Root) +
                                                        (llvm::StringRef(Ctx.Root).endswith("/") ? "" : "/")}}}}},
+      // Code scanning keeps one set of alerts per category (what precedes
+      // the last '/'); uploads of other tools do not close crossuser's.
+      {"automationDetails", json::Object{{"id", "crossuser/"}}},
       {"columnKind", "utf16CodeUnits"},
       {"results", std::move(Results)}};
   // An incomplete run must not look like a clean one to code scanning or

@@ -1,4 +1,5 @@
 #include "Report.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -36,6 +37,18 @@ ReportLocation toReportLocation(const SourceManager &SM, SourceLocation Loc) {
     R.SourceLine = Buf.slice(Start, End).str();
   }
   R.Utf16Column = utf16Column(R.SourceLine, R.Column);
+  // The diagnostic's range is the token under the caret, as clang-tidy
+  // highlights it; a token that runs past the line (a raw string) ends
+  // with the line.
+  LangOptions LO;
+  LO.CPlusPlus = LO.CPlusPlus11 = LO.CPlusPlus14 = LO.CPlusPlus17 = true;
+  unsigned Len = Lexer::MeasureTokenLength(Loc, SM, LO);
+  unsigned EndColumn = std::min<size_t>(R.Column + std::max(Len, 1u),
+                                        R.SourceLine.size() + 1);
+  R.EndLine = R.Line;
+  R.EndColumn = std::max(EndColumn, R.Column + 1);
+  R.EndUtf16Column = std::max(utf16Column(R.SourceLine, EndColumn),
+                              R.Utf16Column + 1);
   return R;
 }
 
@@ -46,6 +59,22 @@ ReportFinding toReportFinding(const SourceManager &SM, const Finding &F) {
   R.Message = F.Message;
   for (const FindingNote &N : F.Notes)
     R.Notes.push_back({toReportLocation(SM, N.Loc), N.Message});
+  for (const FixItHint &H : F.Fixes) {
+    // The engine never fixes inside macros; a range that is not plain file
+    // text is dropped rather than written to the wrong place.
+    if (!H.RemoveRange.isCharRange() || !H.RemoveRange.getBegin().isFileID() ||
+        !H.RemoveRange.getEnd().isFileID())
+      continue;
+    ReportFix X{toReportLocation(SM, H.RemoveRange.getBegin()),
+                toReportLocation(SM, H.RemoveRange.getEnd()), H.CodeToInsert,
+                ""};
+    if (X.Begin.Line == X.End.Line && X.Begin.Column &&
+        X.End.Column >= X.Begin.Column &&
+        X.End.Column - 1 <= X.Begin.SourceLine.size())
+      X.Original = X.Begin.SourceLine.substr(X.Begin.Column - 1,
+                                             X.End.Column - X.Begin.Column);
+    R.Fixes.push_back(std::move(X));
+  }
   return R;
 }
 
