@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs Microsoft's SARIF validator (npm @microsoft/sarif-multitool) into
-# $1/npm (default: build/), where the SARIF tests look for it, unless it is
-# already there. Prints the path of the native Sarif.Multitool binary.
+# Installs the report validators the tests use into $1/npm (default:
+# build/), unless they are already there: Microsoft's SARIF validator (npm
+# @microsoft/sarif-multitool) and reviewdog's rdjson validator (npm
+# @umbrelladocs/rdformat-validator). The test suite itself never installs
+# anything. Prints the path of the native Sarif.Multitool binary.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${1:-${CROSSUSER_BUILD_DIR:-$root/build}}"
@@ -19,5 +21,12 @@ if [ ! -x "$tool" ]; then
     "@microsoft/sarif-multitool@$version" >&2
   # The package's postinstall makes the binary executable; npm may skip it.
   chmod u+x "$tool"
+fi
+rdformat="$prefix/node_modules/.bin/rdformat-validator"
+if [ ! -x "$rdformat" ]; then
+  mkdir -p "$prefix"
+  echo "crossuser setup: installing @umbrelladocs/rdformat-validator@1.0.1 into $prefix" >&2
+  npm install --prefix "$prefix" --no-audit --no-fund --loglevel=error \
+    "@umbrelladocs/rdformat-validator@1.0.1" >&2
 fi
 echo "$tool"
