@@ -188,7 +188,10 @@ CacheControl parseCacheControl(StringRef Value) {
   // time": nothing is served from the store without asking the origin.
   if (SMaxAge == 0 || (SMaxAge == -2 && MaxAge == 0))
     return CC;
-  CC.Storable = Public || SMaxAge > 0 || MaxAge > 0;
+  // A lifetime computed at run time (`max-age=` + freshness) asks for
+  // caching as a literal one does; only an explicit zero does not.
+  CC.Storable = Public || SMaxAge > 0 || MaxAge > 0 || SMaxAge == -1 ||
+                MaxAge == -1;
   return CC;
 }
 
@@ -448,7 +451,12 @@ private:
     if (!HeaderType || !HeaderType->getIdentifier())
       return;
     // The directives are the call's arguments, whatever their number.
-    addHeaderNamed(CE, Cur, RespObj, HeaderType->getName().str(), CE);
+    // `Http::Header::CacheControl` is shown as the header it sets.
+    std::string Name = HeaderType->getName().str();
+    if (std::optional<HeaderKind> K = headerKind(Name))
+      if (!forCdnOnly(Name))
+        Name = headerDisplay(*K);
+    addHeaderNamed(CE, Cur, RespObj, Name, CE);
   }
 
   /// A response stored in a cache that outlives the request.

@@ -664,13 +664,6 @@ std::optional<LongLived> Model::longLivedImpl(const CXXRecordDecl *RD,
                     It->second.second->getLocation(),
                     "the one instance of " + Name + ", returned by '" +
                         It->second.first->getNameAsString() + "()'"};
-  } else if (const CXXRecordDecl *Hit = Named) {
-    Out = LongLived{key(Hit) == key(RD)
-                        ? "a member of " + Name +
-                              ", a long-lived class by its name"
-                        : "a member of " + Name + ", which derives from '" +
-                              Hit->getQualifiedNameAsString() + "'",
-                    SourceLocation(), "", /*ByName=*/true};
   } else if (auto It = I.Stored.find(key(RD)); It != I.Stored.end()) {
     const VarDecl *VD = It->second;
     Out = LongLived{"a member of " + Name + ", whose instance '" +
@@ -686,15 +679,27 @@ std::optional<LongLived> Model::longLivedImpl(const CXXRecordDecl *RD,
                             F->getNameAsString() + "' (" + O->Why + ")",
                         F->getLocation(),
                         "'" + F->getNameAsString() + "' holds an instance of " +
-                            Name};
+                            Name,
+                        O->ByName};
         break;
       }
     }
   }
+  // Words last: a name never outranks an instance held in shared storage.
+  if (!Out)
+    if (const CXXRecordDecl *Hit = Named)
+      Out = LongLived{key(Hit) == key(RD)
+                          ? "a member of " + Name +
+                                ", a long-lived class by its name"
+                          : "a member of " + Name + ", which derives from '" +
+                                Hit->getQualifiedNameAsString() + "'",
+                      SourceLocation(), "", /*ByName=*/true};
   if (auto It = I.Registered.find(key(RD)); It != I.Registered.end()) {
     if (!Out)
       Out = LongLived{"a member of " + Name + ", registered to serve requests",
                       SourceLocation(), ""};
+    // The registration is structure, whatever the name said.
+    Out->ByName = false;
     if (Out->WhereLoc.isInvalid()) {
       Out->WhereLoc = It->second->getBeginLoc();
       Out->WhereNote =

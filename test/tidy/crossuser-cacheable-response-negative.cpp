@@ -105,13 +105,6 @@ void UnknownPolicy(const http::Request &req, http::Response &resp) {
   resp.set_header("Cache-Control", PolicyFor(req));
 }
 
-// max-age with a lifetime the engine cannot compute and no public.
-void UnknownLifetime(const http::Request &req, http::Response &resp, int ttl) {
-  Session session = ResolveSession(req);
-  resp.body = RenderProfile(Database().LoadProfile(session.user_id()));
-  resp.set_header("Cache-Control", "max-age=" + std::to_string(ttl));
-}
-
 // --- Content that is the same for every user ------------------------------
 
 // Static assets in a service that has signed-in users.

@@ -284,3 +284,15 @@ public:
     // CHECK: :[[@LINE-5]]:23: note: user identity 'ResolveSession(req)' is available here
   }
 };
+
+// max-age with a lifetime computed at run time: caching is what it asks
+// for (only an explicit zero does not), so shared caches may store it.
+// (This case was a negative until the engine read run-time lifetimes.)
+void RunTimeLifetime(const http::Request &req, http::Response &resp, int ttl) {
+  Session session = ResolveSession(req);
+  resp.body = RenderProfile(Database().LoadProfile(session.user_id()));
+  resp.set_header("Cache-Control", "max-age=" + std::to_string(ttl));
+  // CHECK: :[[@LINE-1]]:3: warning: response is made storable by shared caches ('Cache-Control: max-age=...') but carries per-user data [crossuser-cacheable-response]
+  // CHECK: :[[@LINE-3]]:15: note: per-user data 'RenderProfile(Database().LoadProfile(session.user_id()))' enters the response here
+  // CHECK: :[[@LINE-5]]:21: note: user identity 'ResolveSession(req)' is available here
+}
