@@ -208,15 +208,33 @@ public:
     std::vector<Finding> Out;
     if (Headers.empty() && Stores.empty())
       return Out;
+    std::vector<Finding> Cookies;
     for (const HeaderSet &H : Headers)
-      if (std::optional<Finding> F = judgeHeader(H))
+      if (std::optional<Finding> F = judgeCookie(H))
+        Cookies.push_back(std::move(*F));
+    // `no-store` for a cookie covers `private` for the body: one fix per
+    // literal, or clang-tidy --fix applies neither.
+    llvm::SmallVector<CharSourceRange, 4> NoStore;
+    for (const Finding &F : Cookies)
+      for (const FixItHint &X : F.Fixes)
+        NoStore.push_back(X.RemoveRange);
+    for (const HeaderSet &H : Headers)
+      if (std::optional<Finding> F = judgeHeader(H)) {
+        llvm::erase_if(F->Fixes, [&](const FixItHint &X) {
+          return llvm::any_of(NoStore, [&](const CharSourceRange &R) {
+            return !SM.isBeforeInTranslationUnit(X.RemoveRange.getBegin(),
+                                                 R.getBegin()) &&
+                   SM.isBeforeInTranslationUnit(X.RemoveRange.getBegin(),
+                                                R.getEnd());
+          });
+        });
         Out.push_back(std::move(*F));
+      }
     for (const ResponseStore &S : Stores)
       if (std::optional<Finding> F = judgeStore(S))
         Out.push_back(std::move(*F));
-    for (const HeaderSet &H : Headers)
-      if (std::optional<Finding> F = judgeCookie(H))
-        Out.push_back(std::move(*F));
+    for (Finding &F : Cookies)
+      Out.push_back(std::move(F));
     sortBySource(Out, SM);
     return Out;
   }
@@ -809,6 +827,26 @@ private:
     return {Id.Loc, "user identity '" + Id.Text + "' is available here" + Id.Via};
   }
 
+  /// The Cache-Control value of \p H when it is one plain literal written in
+  /// the file, spelled as its value (no macro, escape or concatenation), and
+  /// not set in a helper other responses share: only then is rewriting it a
+  /// mechanical fix.
+  const StringLiteral *ccLiteral(const HeaderSet &H) {
+    const auto *SL =
+        H.Kind == HeaderKind::CacheControl && H.Value && !H.Via
+            ? dyn_cast<StringLiteral>(stripConversions(H.Value))
+            : nullptr;
+    if (!SL || !SL->isOrdinary() || SL->getNumConcatenated() != 1)
+      return nullptr;
+    StringRef V = SL->getString();
+    SourceLocation Q = SL->getBeginLoc();
+    if (V.empty() || !Q.isFileID() ||
+        StringRef(SM.getCharacterData(Q), V.size() + 2) !=
+            ("\"" + V + "\"").str())
+      return nullptr;
+    return SL;
+  }
+
   std::optional<Finding> judgeHeader(const HeaderSet &H) {
     if (H.Kind == HeaderKind::Vary || H.Kind == HeaderKind::SetCookie ||
         !H.Resp)
@@ -846,14 +884,10 @@ private:
       F.Notes.push_back(*Vary);
     // `public` -> `private` in a plain literal written right here (not in a
     // macro, nor in a helper other responses share).
-    const auto *SL =
-        H.Kind == HeaderKind::CacheControl && H.Value && !H.Via
-            ? dyn_cast<StringLiteral>(stripConversions(H.Value))
-            : nullptr;
-    StringRef V = SL && SL->isOrdinary() ? SL->getString() : "";
+    const StringLiteral *SL = ccLiteral(H);
+    StringRef V = SL ? SL->getString() : "";
     SourceLocation Q = SL ? SL->getBeginLoc() : SourceLocation();
-    if (!V.empty() && SL->getNumConcatenated() == 1 && Q.isFileID() &&
-        StringRef(SM.getCharacterData(Q), V.size() + 2) == ("\"" + V + "\"").str())
+    if (SL)
       for (size_t At = V.find_insensitive("public"); At != StringRef::npos;
            At = V.find_insensitive("public", At + 1))
         if ((At == 0 || V[At - 1] == ',' || V[At - 1] == ' ') &&
@@ -978,6 +1012,28 @@ private:
     Evidence Id = P.identityAvailableIn(H.Func);
     if (Id.valid())
       F.Notes.push_back(identityNote(Id));
+    // `no-store` for the Cache-Control literal this function sets on the same
+    // response: the cookie then never reaches a stored copy.
+    // Two Cache-Control headers on one response leave which one wins to the
+    // code in between: no fix then. (A member response has no header sets
+    // but its cookies recorded, so no fix either.)
+    const HeaderSet *CC = nullptr;
+    unsigned NumCC = 0;
+    for (const HeaderSet &O : Headers)
+      if (H.Resp && O.Kind == HeaderKind::CacheControl && O.Func == H.Func &&
+          O.Resp == H.Resp) {
+        CC = &O;
+        ++NumCC;
+      }
+    if (const StringLiteral *SL = NumCC == 1 ? ccLiteral(*CC) : nullptr)
+      if (!SL->getString().equals_insensitive("no-store")) {
+        SourceLocation Q = SL->getBeginLoc();
+        F.Fixes.push_back(FixItHint::CreateReplacement(
+            CharSourceRange::getCharRange(
+                Q.getLocWithOffset(1),
+                Q.getLocWithOffset(1 + SL->getString().size())),
+            "no-store"));
+      }
     return F;
   }
 

@@ -1,6 +1,8 @@
 /// The compiler plugin: `clang++ -fplugin=crossuser-plugin.so` runs crossuser's checks after each translation unit is parsed and reports through the compiler's own diagnostics.
 #include "Analysis/Checks.h"
 #include "Analysis/Summaries.h"
+#include "Options/FreshSummaries.h"
+#include <set>
 #include "Analysis/Suppression.h"
 #include "Analysis/TUContext.h"
 #include "Options/CheckSelection.h"
@@ -162,12 +164,18 @@ public:
     std::vector<std::pair<const CheckInfo *, Config>> Enabled =
         enabledChecks(Checks, CF.Options);
     // Whole-program summaries (docs/whole-program.md), read-only as in
-    // clang-tidy: a summary that cannot be trusted stops the analysis.
+    // clang-tidy: an unreadable directory stops the analysis; a stale
+    // summary is left out with one warning per process (its callees are
+    // analysed per translation unit), never failing an unrelated compile.
+    static std::set<std::string> Warned;
     for (auto &[Check, Cfg] : Enabled) {
       if (Cfg.SummaryDirectory.empty())
         continue;
-      auto Index = SummaryIndex::loadDirectory(Cfg.SummaryDirectory,
-                                               /*CheckStale=*/true);
+      std::vector<std::string> Stale;
+      auto Index = loadFreshSummaries(Cfg.SummaryDirectory, Stale);
+      for (const std::string &W : Stale)
+        if (Warned.insert(W).second)
+          warning(CI, W);
       if (!Index) {
         error(CI, llvm::toString(Index.takeError()));
         return std::make_unique<ASTConsumer>();

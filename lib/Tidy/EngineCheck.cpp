@@ -1,6 +1,7 @@
 #include "EngineCheck.h"
 #include "Analysis/Summaries.h"
 #include "Analysis/TUContext.h"
+#include "Options/FreshSummaries.h"
 #include "Options/ListValue.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -32,9 +33,10 @@ toConfig(const std::vector<std::pair<std::string, std::string>> &Raw) {
 }
 
 /// The summaries in \p Dir, read once per process however many checks
-/// and translation units ask.
+/// and translation units ask. The stale ones are left out; \p Stale gets
+/// their warnings the first time only, so a process warns once.
 static llvm::Expected<std::shared_ptr<const ::crossuser::SummaryIndex>>
-loadSummaries(const std::string &Dir) {
+loadSummaries(const std::string &Dir, std::vector<std::string> &Stale) {
   static std::mutex Mutex;
   static std::map<std::string,
                   std::variant<std::shared_ptr<const ::crossuser::SummaryIndex>,
@@ -43,7 +45,7 @@ loadSummaries(const std::string &Dir) {
   std::lock_guard<std::mutex> Lock(Mutex);
   auto It = Loaded.find(Dir);
   if (It == Loaded.end()) {
-    auto Index = ::crossuser::SummaryIndex::loadDirectory(Dir, /*CheckStale=*/true);
+    auto Index = ::crossuser::loadFreshSummaries(Dir, Stale);
     if (Index)
       It = Loaded.emplace(Dir, std::move(*Index)).first;
     else
@@ -69,7 +71,12 @@ EngineCheck::EngineCheck(StringRef Name, ClangTidyContext *Context,
                                                   : DiagnosticIDs::Warning)
           << Name << K << *Bad;
   if (!Cfg.SummaryDirectory.empty()) {
-    auto Index = loadSummaries(Cfg.SummaryDirectory);
+    std::vector<std::string> Stale;
+    auto Index = loadSummaries(Cfg.SummaryDirectory, Stale);
+    // A stale summary must not fail an unrelated compile: its callees are
+    // analysed per translation unit, and the process says so once.
+    for (const std::string &W : Stale)
+      configurationDiag("%0", DiagnosticIDs::Warning) << W;
     if (Index) {
       Cfg.Summaries = std::move(*Index);
     } else {
