@@ -53,12 +53,7 @@ FunctionFlow::position(const Stmt *S) const {
     else
       break;
   }
-  const Stmt *Orig = S;
   for (unsigned Guard = 0; S && Guard < 256; ++Guard) {
-    // A statement in a lambda's body runs when the lambda is called, not
-    // where it is written: it has no place in this function's order.
-    if (S != Orig && isa<LambdaExpr>(S))
-      return std::nullopt;
     auto It = Where.find(S);
     if (It != Where.end())
       return It->second;
