@@ -17,16 +17,6 @@ namespace {
 /// Marks a part of a header value the engine cannot compute.
 const char Unknown = '\x01';
 
-/// `Cache-Control`, `cache_control` (Beast's field enum) and `CacheControl`
-/// all become `cachecontrol`.
-std::string normaliseHeader(StringRef Name) {
-  std::string Out;
-  for (char C : Name)
-    if (llvm::isAlnum(C))
-      Out.push_back(llvm::toLower(C));
-  return Out;
-}
-
 enum class HeaderKind { CacheControl, Expires, Vary, SetCookie, Helper };
 
 std::optional<HeaderKind> headerKind(StringRef Name) {

@@ -8,6 +8,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
 
 using namespace clang;
@@ -928,6 +929,14 @@ std::string Model::text(SourceRange R, size_t Max) const {
   }
   if (Out.size() > Max)
     Out = Out.substr(0, Max - 3) + "...";
+  return Out;
+}
+
+std::string normaliseHeader(StringRef Name) {
+  std::string Out;
+  for (char C : Name)
+    if (llvm::isAlnum(C))
+      Out.push_back(llvm::toLower(C));
   return Out;
 }
 

@@ -170,6 +170,10 @@ std::optional<std::pair<const clang::Expr *, const clang::Expr *>>
 binaryOperands(const clang::Stmt *S, clang::BinaryOperatorKind BO,
                clang::OverloadedOperatorKind OO);
 
+/// `Cache-Control`, `cache_control` (Beast's field enum), `CacheControl`
+/// and `header_names::cache_control` all become `cachecontrol`.
+std::string normaliseHeader(llvm::StringRef Name);
+
 /// The object a member call is made on, as declared: not converted to the
 /// base class that declares the method (`LRUCache::add` is
 /// `AbstractCache::add`, `flat_hash_map::emplace` is `raw_hash_set`'s).

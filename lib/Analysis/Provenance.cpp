@@ -159,17 +159,11 @@ Evidence Provenance::evidenceAt(const Expr *E) {
 }
 
 /// `authorization`, `Authorization`, `proxy_authorization`, `cookie`
-/// name one of IdentityHeaders (compared without case, `-` and `_`).
+/// name one of IdentityHeaders (compared as normaliseHeader folds them).
 static bool isIdentityHeaderName(const Config &Cfg, StringRef Name) {
-  auto Fold = [](StringRef S) {
-    std::string Out;
-    for (char C : S)
-      if (C != '-' && C != '_')
-        Out.push_back(llvm::toLower(C));
-    return Out;
-  };
-  std::string N = Fold(Name);
-  return Cfg.IdentityHeaders.any([&](StringRef H) { return Fold(H) == N; });
+  std::string N = normaliseHeader(Name);
+  return Cfg.IdentityHeaders.any(
+      [&](StringRef H) { return normaliseHeader(H) == N; });
 }
 
 /// \p Ev, marked as decided by library model row \p Row.

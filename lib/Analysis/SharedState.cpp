@@ -99,8 +99,7 @@ bool isSequence(QualType T) {
 
 /// Methods that store their later arguments under their first.
 bool isKeyedInsert(StringRef Name) {
-  std::string N = Name.lower();
-  llvm::erase_value(N, '_');
+  std::string N = normaliseMethod(Name);
   return N == "insert" || N == "emplace" || N == "tryemplace" ||
          N == "insertorassign" || N == "put" || N == "set" || N == "store" ||
          N == "upsert" || N == "add";
@@ -289,10 +288,8 @@ private:
     if (!F->getIdentifier())
       return false;
     // `SetUp` and `set_up` are one word to a reader, two to splitWords.
-    std::string Folded = F->getName().lower();
-    llvm::erase_value(Folded, '_');
     return Cfg.SetupMethods.matchesAnyWord(F->getName()) ||
-           Cfg.SetupMethods.containsExact(Folded);
+           Cfg.SetupMethods.containsExact(normaliseMethod(F->getName()));
   }
 
   /// A statement that gives \p V a fresh value: `v = x`, `v = {}`,
