@@ -65,6 +65,9 @@ config.environment["PATH"] = os.pathsep.join(
 # The models shipped in this source tree, not an older install's.
 config.environment["CROSSUSER_MODELS_DIR"] = os.path.join(
     config.crossuser_src_root, "models")
+# Dates in the code are judged against a fixed day (2026-01-01), not today:
+# the engine takes its reference date from SOURCE_DATE_EPOCH.
+config.environment["SOURCE_DATE_EPOCH"] = "1767225600"
 # Diagnostics must not depend on the user's terminal or locale.
 config.environment["LC_ALL"] = "C"
 

@@ -7,7 +7,6 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringExtras.h"
-#include <ctime>
 
 using namespace clang;
 
@@ -644,8 +643,7 @@ private:
   bool expiresInFuture(const Expr *Value) {
     std::string Text = valueText(Value);
     if (!StringRef(Text).contains(Unknown)) {
-      std::time_t Now = std::time(nullptr);
-      int ThisYear = std::gmtime(&Now)->tm_year + 1900;
+      int ThisYear = M.config().ReferenceYear;
       llvm::SmallVector<StringRef, 8> Words;
       StringRef(Text).split(Words, ' ', -1, false);
       for (StringRef W : Words) {

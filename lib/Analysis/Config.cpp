@@ -1,5 +1,7 @@
 #include "Analysis/Config.h"
 #include "Analysis/Models.h"
+#include <cstdlib>
+#include <ctime>
 #include <map>
 #include <mutex>
 
@@ -181,6 +183,22 @@ loadModels(llvm::StringRef FileList) {
   return std::shared_ptr<const Models>(M);
 }
 
+/// The year dates in the code are judged against: from
+/// `SOURCE_DATE_EPOCH` when it is set (reproducible builds, and the test
+/// suite, which must not change meaning with the year), else today's.
+/// Read here, once per configuration, so the rules never read the clock.
+static int referenceYear() {
+  std::time_t When = std::time(nullptr);
+  if (const char *Epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+    long long Seconds = 0;
+    if (!llvm::StringRef(Epoch).getAsInteger(10, Seconds) && Seconds >= 0)
+      When = static_cast<std::time_t>(Seconds);
+  }
+  std::tm Parts{};
+  gmtime_r(&When, &Parts);
+  return Parts.tm_year + 1900;
+}
+
 Config Config::fromOptions(
     const std::function<std::optional<std::string>(llvm::StringRef)> &Get) {
   auto Value = [&](llvm::StringRef Name) -> std::string {
@@ -193,6 +211,7 @@ Config Config::fromOptions(
     llvm_unreachable("unknown crossuser option");
   };
   Config C;
+  C.ReferenceYear = referenceYear();
   C.IdentityNames = WordSet(Value("IdentityNames"));
   C.IdentityTypes = WordSet(Value("IdentityTypes"));
   C.NonIdentityTypes = WordSet(Value("NonIdentityTypes"));

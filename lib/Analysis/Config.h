@@ -65,6 +65,9 @@ struct Config {
   WordSet RegistrationFunctions;
   llvm::StringSet<> HeaderSetters;
   llvm::StringSet<> CacheHelpers;
+  /// The year a literal `Expires` date is compared with
+  /// (`SOURCE_DATE_EPOCH`, else the configuration's creation).
+  int ReferenceYear = 0;
   /// The library models: shipped rows and those of ModelFiles.
   std::shared_ptr<const Models> Library;
   /// Whole-program summaries to read (the clang-tidy module loads them).

@@ -616,7 +616,7 @@ Prov Provenance::eval(const Expr *E, const FunctionDecl *Ctx, unsigned Depth) {
     if (BO->isAssignmentOp() || BO->getOpcode() == BO_Comma)
       return eval(BO->getRHS(), Ctx, Depth);
     if (BO->isComparisonOp() || BO->isLogicalOp())
-      return P;
+      return decision({BO->getLHS(), BO->getRHS()}, Ctx, Depth);
     P.merge(eval(BO->getLHS(), Ctx, Depth));
     P.merge(eval(BO->getRHS(), Ctx, Depth));
     return P;
@@ -627,7 +627,9 @@ Prov Provenance::eval(const Expr *E, const FunctionDecl *Ctx, unsigned Depth) {
     return P;
   }
   if (const auto *UO = dyn_cast<UnaryOperator>(E))
-    return eval(UO->getSubExpr(), Ctx, Depth);
+    return UO->getOpcode() == UO_LNot
+               ? decision({UO->getSubExpr()}, Ctx, Depth)
+               : eval(UO->getSubExpr(), Ctx, Depth);
   // `new User(session.user())` carries what it was built from, not the
   // array size or placement arguments.
   if (const auto *NE = dyn_cast<CXXNewExpr>(E))
@@ -638,6 +640,26 @@ Prov Provenance::eval(const Expr *E, const FunctionDecl *Ctx, unsigned Depth) {
   for (const Stmt *Child : E->children())
     if (const auto *CE = dyn_cast_or_null<Expr>(Child))
       P.merge(eval(CE, Ctx, Depth));
+  return P;
+}
+
+/// `==`, `<=>`, `&&`, `!` and the like on class types: a yes/no answer.
+static bool isDecisionOperator(OverloadedOperatorKind K) {
+  switch (K) {
+  case OO_EqualEqual: case OO_ExclaimEqual: case OO_Less: case OO_Greater:
+  case OO_LessEqual: case OO_GreaterEqual: case OO_Spaceship:
+  case OO_AmpAmp: case OO_PipePipe: case OO_Exclaim:
+    return true;
+  default:
+    return false;
+  }
+}
+
+Prov Provenance::decision(llvm::ArrayRef<const Expr *> Operands,
+                          const FunctionDecl *Ctx, unsigned Depth) {
+  Prov P;
+  for (const Expr *Operand : Operands)
+    mergeSelector(P, eval(Operand, Ctx, Depth));
   return P;
 }
 
@@ -718,6 +740,9 @@ Prov Provenance::evalCall(const CallExpr *CE, const FunctionDecl *Ctx,
     P.Identifies = P.PerUser = *Ev;
     return P;
   }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE))
+    if (isDecisionOperator(Op->getOperator()))
+      return decision(llvm::ArrayRef<const Expr *>(Op->getArgs(), Op->getNumArgs()), Ctx, Depth);
   const FunctionDecl *FD = CE->getDirectCallee();
   const Expr *Obj = nullptr;
   llvm::SmallVector<const Expr *, 8> Args;

@@ -135,6 +135,10 @@ private:
             unsigned Depth);
   Prov evalVar(const clang::VarDecl *VD, const clang::DeclRefExpr *Ref,
                const clang::FunctionDecl *Ctx, unsigned Depth);
+  /// A comparison or logical operation on \p Operands: a decision about
+  /// whoever they name is per-user data, but it identifies no one.
+  Prov decision(llvm::ArrayRef<const clang::Expr *> Operands,
+                const clang::FunctionDecl *Ctx, unsigned Depth);
   Prov evalCall(const clang::CallExpr *CE, const clang::FunctionDecl *Ctx,
                 unsigned Depth);
   Prov fromIdentityMember(const clang::Expr *Obj, llvm::StringRef Member,
