@@ -18,8 +18,9 @@ struct ConfigFile {
   llvm::StringMap<std::string> Options;
 };
 
-/// Parses \p Path. Malformed YAML, an unknown `crossuser-*` option or a
-/// value of the wrong kind is an error naming the file and the problem.
+/// Parses \p Path. Malformed YAML, a `crossuser-` key without a check
+/// prefix or a value of the wrong kind is an error naming the file and the
+/// problem; unknown option names are left to unknownOptionMessage.
 llvm::Expected<ConfigFile> readConfigFile(llvm::StringRef Path);
 
 /// Parses the text of a .clang-tidy file; \p Path only names it in errors.
