@@ -812,12 +812,34 @@ int run(int argc, const char **argv) {
     const auto *Cfg = Configs.forFile(Where);
     if (!Cfg)
       return 2;
-    llvm::outs() << "Checks: '" << Cfg->Checks << "'\nCheckOptions:\n";
+    // The other keys only when set, so that the defaults print as before.
+    auto Quoted = [](llvm::StringRef V) {
+      std::string Out = "'";
+      for (char C : V)
+        Out += C == '\'' ? std::string("''") : std::string(1, C);
+      return Out + "'";
+    };
+    llvm::outs() << "Checks: '" << Cfg->Checks << "'\n";
+    if (!Cfg->WarningsAsErrors.empty())
+      llvm::outs() << "WarningsAsErrors: " << Quoted(Cfg->WarningsAsErrors) << "\n";
+    if (!Cfg->HeaderFilter.empty())
+      llvm::outs() << "HeaderFilterRegex: " << Quoted(Cfg->HeaderFilter) << "\n";
+    llvm::outs() << "CheckOptions:\n";
     for (const auto &Enabled : Cfg->Enabled)
       for (const OptionSpec &S : optionSpecs())
         llvm::outs() << "  " << Enabled.first->Name << "." << S.Name << ": '"
                      << Configs.rawValue(Where, Enabled.first->Name, S.Name)
                      << "'\n";
+    for (const auto &[Key, Args] :
+         {std::pair<const char *, const std::vector<std::string> *>{
+              "ExtraArgs", &Cfg->ExtraArgs},
+          {"ExtraArgsBefore", &Cfg->ExtraArgsBefore}}) {
+      if (Args->empty())
+        continue;
+      llvm::outs() << Key << ":\n";
+      for (const std::string &A : *Args)
+        llvm::outs() << "  - " << Quoted(A) << "\n";
+    }
     return 0;
   }
   if (!Fixed && !FixedError.empty()) {
