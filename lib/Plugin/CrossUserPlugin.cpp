@@ -53,16 +53,21 @@ public:
     // The engine needs a complete AST; clang has already said what is wrong.
     if (Diags.hasUncompilableErrorOccurred())
       return;
+    // -w silences crossuser's warnings like every other (custom
+    // diagnostics are not subject to it), but not findings the user made
+    // errors with -fplugin-arg-crossuser-werror or WarningsAsErrors.
+    bool Silenced = Diags.getIgnoreAllWarnings() && !ExplicitErrors;
+    if (Silenced && llvm::none_of(Enabled, [&](const auto &E) {
+          return checkEnabled(WarningsAsErrors, E.first->Name);
+        }))
+      return;
     const SourceManager &SM = Ctx.getSourceManager();
     NolintFilter Nolint;
     for (const auto &[Check, Cfg] : Enabled) {
       // WarningsAsErrors of the configuration, named as clang-tidy names
       // them.
       bool ConfiguredError = checkEnabled(WarningsAsErrors, Check->Name);
-      // -w silences crossuser's warnings like every other (custom
-      // diagnostics are not subject to it), but not findings the user made
-      // errors with -fplugin-arg-crossuser-werror or WarningsAsErrors.
-      if (Diags.getIgnoreAllWarnings() && !ExplicitErrors && !ConfiguredError)
+      if (Silenced && !ConfiguredError)
         continue;
       // Shows up as "crossuser" in clang -ftime-trace, so a build can see
       // what the analysis costs it.
