@@ -70,6 +70,53 @@ std::string otherChecksOnlyMessage(llvm::StringRef Path, llvm::StringRef Globs) 
       .str();
 }
 
+/// The name in \p Known closest to \p Key, with its distance: fewer than
+/// \p Limit edits, ignoring case.
+static std::pair<std::string, unsigned>
+closestName(llvm::StringRef Key, const std::vector<std::string> &Known,
+            unsigned Limit) {
+  std::pair<std::string, unsigned> Best{"", Limit};
+  for (const std::string &K : Known) {
+    unsigned D = Key.edit_distance_insensitive(K, /*AllowReplacements=*/true,
+                                               Best.second);
+    if (D < Best.second)
+      Best = {K, D};
+  }
+  return Best;
+}
+
+std::optional<std::string> unknownOptionMessage(llvm::StringRef Key) {
+  std::vector<std::string> Known;
+  bool Local = Key.startswith("crossuser-");
+  if (Local) {
+    auto [Check, Name] = Key.split('.');
+    if (findCheck(Check) &&
+        llvm::any_of(optionSpecs(),
+                     [&](const OptionSpec &S) { return Name == S.Name; }))
+      return std::nullopt;
+    for (const CheckInfo &C : allChecks())
+      for (const OptionSpec &S : optionSpecs())
+        Known.push_back((C.Name + "." + S.Name).str());
+  } else {
+    if (Key.contains('.'))
+      return std::nullopt; // another tool's check
+    for (const OptionSpec &S : optionSpecs()) {
+      if (Key == S.Name)
+        return std::nullopt;
+      Known.push_back(S.Name);
+    }
+  }
+  // As clang-tidy --verify-config: fewer than 5 edits.
+  auto [Closest, Distance] = closestName(Key, Known, 5);
+  // A global key far from every crossuser option is some other check's.
+  if (!Local && (Closest.empty() || Distance > 2))
+    return std::nullopt;
+  std::string Msg = "unknown option '" + Key.str() + "'";
+  if (!Closest.empty())
+    Msg += "; did you mean '" + Closest + "'?";
+  return Msg;
+}
+
 std::optional<std::string>
 configuredValue(const llvm::StringMap<std::string> &Options,
                 llvm::StringRef Check, llvm::StringRef Name) {

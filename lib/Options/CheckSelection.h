@@ -41,6 +41,15 @@ std::string noChecksMessage(llvm::StringRef Origin);
 /// other tools' checks but none of crossuser's.
 std::string otherChecksOnlyMessage(llvm::StringRef Path, llvm::StringRef Globs);
 
+/// The warning for a CheckOptions key that looks meant for crossuser but
+/// names no option of it: `crossuser-<check>.<Option>` with an unknown check
+/// or option, or a global key within two edits of an option's name (other
+/// tools' global options stay silent). "unknown option 'K'; did you mean
+/// 'S'?" with the closest known name as `clang-tidy --verify-config`
+/// chooses it (fewer than 5 edits, case-insensitive), or nothing for a
+/// known or foreign key.
+std::optional<std::string> unknownOptionMessage(llvm::StringRef Key);
+
 /// clang-tidy's getLocalOrGlobal: `<check>.Name`, else `Name`.
 std::optional<std::string>
 configuredValue(const llvm::StringMap<std::string> &Options,

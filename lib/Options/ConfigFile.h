@@ -1,4 +1,4 @@
-/// Reads crossuser's options from a `.clang-tidy` file, so every front end shares one configuration.
+/// Checks crossuser's options in the text of one `.clang-tidy` file, before clang-tidy's parser reads the rest (TidyConfig.h).
 #ifndef CROSSUSER_OPTIONS_CONFIGFILE_H
 #define CROSSUSER_OPTIONS_CONFIGFILE_H
 
@@ -18,18 +18,14 @@ struct ConfigFile {
   llvm::StringMap<std::string> Options;
 };
 
-/// Parses \p Path. Malformed YAML, an unknown `crossuser-*` option or a
-/// value of the wrong kind is an error naming the file and the problem.
-llvm::Expected<ConfigFile> readConfigFile(llvm::StringRef Path);
-
-/// Parses the text of a .clang-tidy file; \p Path only names it in errors.
-/// The configuration is untrusted input (test/fuzz/ConfigFileFuzzer.cpp).
+/// Parses the text of a .clang-tidy file at \p Path, which names it in
+/// errors and whose directory relative paths are resolved against.
+/// Malformed YAML, a `crossuser-` key without a check prefix or a value of
+/// the wrong kind is an error naming the file and the problem; unknown
+/// option names are left to unknownOptionMessage. The configuration is
+/// untrusted input (test/fuzz/ConfigFileFuzzer.cpp).
 llvm::Expected<ConfigFile> parseConfigFile(llvm::StringRef Text,
                                            llvm::StringRef Path);
-
-/// The nearest `.clang-tidy` in \p Dir or its parents, as clang-tidy looks
-/// it up; empty when there is none.
-std::string findConfigFile(llvm::StringRef Dir);
 
 } // namespace crossuser
 

@@ -6,7 +6,7 @@
 #include "Analysis/Suppression.h"
 #include "Analysis/TUContext.h"
 #include "Options/CheckSelection.h"
-#include "Options/ConfigFile.h"
+#include "Options/TidyConfig.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/Diagnostic.h"
@@ -14,6 +14,7 @@
 #include "clang/Frontend/FrontendPluginRegistry.h"
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/TimeProfiler.h"
 
 using namespace clang;
@@ -35,9 +36,16 @@ struct PluginOptions {
 class PluginConsumer : public ASTConsumer {
 public:
   PluginConsumer(std::vector<std::pair<const CheckInfo *, Config>> Enabled,
-                 bool AsErrors, bool ExplicitErrors)
+                 bool AsErrors, bool ExplicitErrors,
+                 std::string WarningsAsErrors,
+                 std::optional<std::string> HeaderFilter)
       : Enabled(std::move(Enabled)), AsErrors(AsErrors),
-        ExplicitErrors(ExplicitErrors) {}
+        ExplicitErrors(ExplicitErrors),
+        WarningsAsErrors(std::move(WarningsAsErrors)) {
+    // As in clang-tidy, an empty regular expression matches no header.
+    if (HeaderFilter && !HeaderFilter->empty())
+      this->HeaderFilter.emplace(*HeaderFilter);
+  }
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     auto Release = llvm::make_scope_exit([&] { TUContext::release(Ctx); });
@@ -45,27 +53,36 @@ public:
     // The engine needs a complete AST; clang has already said what is wrong.
     if (Diags.hasUncompilableErrorOccurred())
       return;
-    // -w silences crossuser's warnings like every other (custom diagnostics
-    // are not subject to it), but not findings the user made errors with
-    // -fplugin-arg-crossuser-werror.
-    if (Diags.getIgnoreAllWarnings() && !ExplicitErrors)
+    // -w silences crossuser's warnings like every other (custom
+    // diagnostics are not subject to it), but not findings the user made
+    // errors with -fplugin-arg-crossuser-werror or WarningsAsErrors.
+    bool Silenced = Diags.getIgnoreAllWarnings() && !ExplicitErrors;
+    if (Silenced && llvm::none_of(Enabled, [&](const auto &E) {
+          return checkEnabled(WarningsAsErrors, E.first->Name);
+        }))
       return;
     const SourceManager &SM = Ctx.getSourceManager();
     NolintFilter Nolint;
     for (const auto &[Check, Cfg] : Enabled) {
+      // WarningsAsErrors of the configuration, named as clang-tidy names
+      // them.
+      bool ConfiguredError = checkEnabled(WarningsAsErrors, Check->Name);
+      if (Silenced && !ConfiguredError)
+        continue;
       // Shows up as "crossuser" in clang -ftime-trace, so a build can see
       // what the analysis costs it.
       llvm::TimeTraceScope Scope("crossuser", Check->Name);
       // Custom diagnostics cannot be remapped by -W flags, so the level is
       // fixed here: one ID per check, its name in the text as in clang-tidy.
       unsigned WarnID = Diags.getDiagnosticIDs()->getCustomDiagID(
-          AsErrors ? DiagnosticIDs::Error : DiagnosticIDs::Warning,
-          "%0 [" + Check->Name.str() + "]");
+          AsErrors || ConfiguredError ? DiagnosticIDs::Error
+                                      : DiagnosticIDs::Warning,
+          "%0 [" + Check->Name.str() +
+              (ConfiguredError ? ",-warnings-as-errors]" : "]"));
       unsigned NoteID =
           Diags.getDiagnosticIDs()->getCustomDiagID(DiagnosticIDs::Note, "%0");
       for (const Finding &F : Check->Run(Ctx, Cfg)) {
-        // As clang-tidy without a header filter: the main file only.
-        if (!SM.isInMainFile(SM.getFileLoc(F.Loc)))
+        if (!reported(SM, F.Loc))
           continue;
         if (Nolint.suppresses(SM, F.Loc, F.Check))
           continue;
@@ -83,9 +100,23 @@ public:
   }
 
 private:
+  /// As clang-tidy: the main file, and headers that match
+  /// HeaderFilterRegex unless they are system headers.
+  bool reported(const SourceManager &SM, SourceLocation Loc) const {
+    SourceLocation FileLoc = SM.getFileLoc(Loc);
+    if (SM.isInMainFile(FileLoc))
+      return true;
+    if (!HeaderFilter || SM.isInSystemHeader(FileLoc))
+      return false;
+    PresumedLoc P = SM.getPresumedLoc(FileLoc, /*UseLineDirectives=*/false);
+    return P.isValid() && HeaderFilter->match(P.getFilename());
+  }
+
   const std::vector<std::pair<const CheckInfo *, Config>> Enabled;
   const bool AsErrors;
   const bool ExplicitErrors;
+  const std::string WarningsAsErrors;
+  std::optional<llvm::Regex> HeaderFilter;
 };
 
 class PluginAction : public PluginASTAction {
@@ -123,20 +154,45 @@ public:
     // A precompiled header is analysed with the files that include it.
     if (!LO.CPlusPlus || LO.CompilingPCH)
       return std::make_unique<ASTConsumer>();
-    std::string Path = Opts.ConfigPath;
-    if (Path.empty() && !Opts.NoConfig) {
+    // Found and merged by clang-tidy's own code (TidyConfig.h), so that
+    // InheritParentConfig, HeaderFilterRegex and WarningsAsErrors mean what
+    // they mean to clang-tidy.
+    ResolvedConfig CF;
+    if (!Opts.ConfigPath.empty() || !Opts.NoConfig) {
       llvm::SmallString<256> Abs(InFile);
       llvm::sys::fs::make_absolute(Abs);
-      Path = findConfigFile(llvm::sys::path::parent_path(Abs));
-    }
-    ConfigFile CF;
-    if (!Path.empty()) {
-      llvm::Expected<ConfigFile> Read = readConfigFile(Path);
+      llvm::Expected<ResolvedConfig> Read =
+          ConfigLookup(Opts.ConfigPath).forFile(Abs);
       if (!Read) {
         error(CI, llvm::toString(Read.takeError()));
         return std::make_unique<ASTConsumer>();
       }
       CF = std::move(*Read);
+    }
+    const std::string &Path = CF.Path;
+    // A process compiles one translation unit, but a driver may run the
+    // plugin for several: each warning once.
+    static std::set<std::string> Warned;
+    for (const std::string &W : CF.Warnings)
+      if (Warned.insert(W).second)
+        warning(CI, W);
+    // The plugin analyses the compile the build runs; it cannot add
+    // arguments to it.
+    if (!CF.ExtraArgs.empty() || !CF.ExtraArgsBefore.empty()) {
+      std::string W = "'" + Path + "': ExtraArgs and ExtraArgsBefore are not "
+                      "applied by the compiler plugin, which analyses the "
+                      "compile as the build runs it; add them to the build's "
+                      "flags";
+      if (Warned.insert(W).second)
+        warning(CI, W);
+    }
+    if (CF.HeaderFilterRegex && !CF.HeaderFilterRegex->empty()) {
+      std::string RegexError;
+      if (!llvm::Regex(*CF.HeaderFilterRegex).isValid(RegexError)) {
+        error(CI, "'" + Path + "': malformed HeaderFilterRegex '" +
+                      *CF.HeaderFilterRegex + "': " + RegexError);
+        return std::make_unique<ASTConsumer>();
+      }
     }
     std::string Checks = !Opts.Checks.empty() ? Opts.Checks
                          : !CF.Checks.empty() ? CF.Checks
@@ -167,7 +223,6 @@ public:
     // clang-tidy: an unreadable directory stops the analysis; a stale
     // summary is left out with one warning per process (its callees are
     // analysed per translation unit), never failing an unrelated compile.
-    static std::set<std::string> Warned;
     for (auto &[Check, Cfg] : Enabled) {
       if (Cfg.SummaryDirectory.empty())
         continue;
@@ -182,8 +237,9 @@ public:
       }
       Cfg.Summaries = std::move(*Index);
     }
-    return std::make_unique<PluginConsumer>(std::move(Enabled), AsErrors,
-                                            Opts.Level == PluginOptions::Error);
+    return std::make_unique<PluginConsumer>(
+        std::move(Enabled), AsErrors, Opts.Level == PluginOptions::Error,
+        CF.WarningsAsErrors, CF.HeaderFilterRegex);
   }
 
 private:

@@ -19,6 +19,15 @@ struct FileConfig {
   /// `Checks '...' in '/src/.clang-tidy'`.
   std::string Origin;
   std::vector<std::pair<const CheckInfo *, Config>> Enabled;
+  /// Headers whose findings are reported: --header-filter, else the
+  /// configuration's HeaderFilterRegex; empty: the main file only.
+  std::string HeaderFilter;
+  /// The configuration's WarningsAsErrors globs.
+  std::string WarningsAsErrors;
+  /// The configuration's ExtraArgsBefore and ExtraArgs, then those of the
+  /// command line, as clang-tidy orders them.
+  std::vector<std::string> ExtraArgsBefore;
+  std::vector<std::string> ExtraArgs;
 };
 
 /// One translation unit to analyse: everything is resolved beforehand on

@@ -20,7 +20,8 @@ std::string formatCodeClimate(const std::vector<ReportFinding> &Findings,
         {"check_name", F.Check},
         {"description", F.Message},
         {"categories", json::Array{"Security"}},
-        {"severity", "major"},
+        // WarningsAsErrors: one step up.
+        {"severity", F.AsError ? "critical" : "major"},
         // GitLab compares fingerprints between the branch and its target;
         // ours ignore line numbers, so moved code is not "new", and hash
         // the path, as GitLab keeps one issue per fingerprint.

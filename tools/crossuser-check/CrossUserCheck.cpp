@@ -12,7 +12,7 @@
 #include "Merge.h"
 #include "Options/CheckSelection.h"
 #include "WholeProgram.h"
-#include "Options/ConfigFile.h"
+#include "Options/TidyConfig.h"
 #include "Options/ListValue.h"
 #include "Output.h"
 #include "Report.h"
@@ -31,7 +31,9 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <map>
 #include <mutex>
+#include <set>
 #include <thread>
 
 using namespace clang;
@@ -197,59 +199,82 @@ struct ErrorSink {
 
 
 /// The configuration for one file: --config-file, or the nearest
-/// .clang-tidy, or the defaults. Files are read once.
+/// .clang-tidy files (merged along InheritParentConfig), or the defaults,
+/// found and merged by clang-tidy's own code (TidyConfig.h). Each
+/// directory is resolved once.
 class ConfigResolver {
 public:
-  ConfigResolver(ErrorSink &Errors) : Errors(Errors) {}
+  ConfigResolver(ErrorSink &Errors)
+      : Errors(Errors), Lookup(ConfigFileOpt.getValue()) {}
 
   /// Returns null after reporting an error.
   const FileConfig *forFile(llvm::StringRef File) {
-    std::string Path = pathFor(File);
-    auto It = Cache.find(Path);
+    std::string Dir = llvm::sys::path::parent_path(File).str();
+    auto It = Cache.find(Dir);
     if (It != Cache.end())
       return It->second.get();
-    ConfigFile CF;
-    if (!Path.empty()) {
-      llvm::Expected<ConfigFile> Read = readConfigFile(Path);
-      if (!Read) {
-        Errors.report(llvm::toString(Read.takeError()));
-        Cache[Path] = nullptr;
-        return nullptr;
-      }
-      CF = std::move(*Read);
+    std::unique_ptr<FileConfig> &Entry = Cache[Dir];
+    llvm::Expected<ResolvedConfig> Read = Lookup.forFile(File);
+    if (!Read) {
+      report(llvm::toString(Read.takeError()));
+      return nullptr;
     }
+    ResolvedConfig &CF = *Read;
+    for (const std::string &W : CF.Warnings)
+      if (Warned.insert(W).second)
+        llvm::errs() << "crossuser-check: warning: " << W << "\n";
+    const std::string &Path = CF.Path;
     std::string Checks = !ChecksOpt.empty()      ? ChecksOpt.getValue()
                          : !CF.Checks.empty()    ? CF.Checks
                                                  : std::string("crossuser-*");
     if (std::optional<std::string> Bad = unknownCheck(Checks)) {
-      Errors.report("unknown check '" + *Bad + "'" +
-                    (ChecksOpt.empty() ? " in '" + Path + "'" : std::string()) +
-                    "; known checks: " + knownCheckList());
-      Cache[Path] = nullptr;
+      report("unknown check '" + *Bad + "'" +
+             (ChecksOpt.empty() ? " in '" + Path + "'" : std::string()) +
+             "; known checks: " + knownCheckList());
       return nullptr;
     }
-    Raw[Path] = CF.Options;
-    auto Entry = std::make_unique<FileConfig>();
-    Entry->Checks = Checks;
-    Entry->Origin = !ChecksOpt.empty() ? "--checks='" + Checks + "'"
-                    : !CF.Checks.empty()
-                        ? "Checks '" + Checks + "' in '" + Path + "'"
-                        : "the default checks 'crossuser-*'";
+    auto Result = std::make_unique<FileConfig>();
+    // As clang-tidy: --header-filter, even empty, overrides the file; an
+    // empty regular expression matches no header.
+    if (HeaderFilter.getNumOccurrences()) {
+      Result->HeaderFilter = HeaderFilter;
+    } else if (CF.HeaderFilterRegex && !CF.HeaderFilterRegex->empty()) {
+      std::string RegexError;
+      if (!llvm::Regex(*CF.HeaderFilterRegex).isValid(RegexError)) {
+        report("'" + Path + "': malformed HeaderFilterRegex '" +
+               *CF.HeaderFilterRegex + "': " + RegexError);
+        return nullptr;
+      }
+      Result->HeaderFilter = *CF.HeaderFilterRegex;
+    }
+    Result->WarningsAsErrors = CF.WarningsAsErrors;
+    Result->ExtraArgsBefore = CF.ExtraArgsBefore;
+    Result->ExtraArgsBefore.insert(Result->ExtraArgsBefore.end(),
+                                   ExtraArgsBefore.begin(),
+                                   ExtraArgsBefore.end());
+    Result->ExtraArgs = CF.ExtraArgs;
+    Result->ExtraArgs.insert(Result->ExtraArgs.end(), ExtraArgs.begin(),
+                             ExtraArgs.end());
+    Result->Checks = Checks;
+    Result->Origin = !ChecksOpt.empty() ? "--checks='" + Checks + "'"
+                     : !CF.Checks.empty()
+                         ? "Checks '" + Checks + "' in '" + Path + "'"
+                         : "the default checks 'crossuser-*'";
     if (ChecksOpt.empty() && enablesNoCheck(Checks) && listsOtherChecks(Checks))
       llvm::errs() << "crossuser-check: warning: "
                    << otherChecksOnlyMessage(Path, Checks) << "\n";
-    Entry->Enabled = enabledChecks(Checks, CF.Options);
-    auto *Result = Entry.get();
-    Cache[Path] = std::move(Entry);
-    return Result;
+    Result->Enabled = enabledChecks(Checks, CF.Options);
+    Raw[Dir] = std::move(CF.Options);
+    Entry = std::move(Result);
+    return Entry.get();
   }
 
   /// The configured (or default) text of option \p Name of \p Check for
-  /// \p File.
+  /// \p File, which forFile has resolved.
   std::string rawValue(llvm::StringRef File, llvm::StringRef Check,
                        llvm::StringRef Name) {
-    if (std::optional<std::string> V =
-            configuredValue(Raw[pathFor(File)], Check, Name))
+    if (std::optional<std::string> V = configuredValue(
+            Raw[llvm::sys::path::parent_path(File).str()], Check, Name))
       return *V;
     for (const OptionSpec &S : optionSpecs())
       if (Name == S.Name)
@@ -258,15 +283,19 @@ public:
   }
 
 private:
-  static std::string pathFor(llvm::StringRef File) {
-    return ConfigFileOpt.empty()
-               ? findConfigFile(llvm::sys::path::parent_path(File))
-               : ConfigFileOpt.getValue();
+  /// A broken file is named once, however many directories it covers.
+  void report(const std::string &Msg) {
+    if (Reported.insert(Msg).second)
+      Errors.report(Msg);
+    else
+      ++Errors.Count;
   }
 
   ErrorSink &Errors;
+  ConfigLookup Lookup;
   std::map<std::string, std::unique_ptr<FileConfig>> Cache;
   std::map<std::string, llvm::StringMap<std::string>> Raw;
+  std::set<std::string> Warned, Reported;
 };
 
 /// The --root: as given, else the git repository around the current
@@ -496,6 +525,9 @@ int finishReport(ErrorSink &Errors, std::vector<ReportFinding> All,
   if (!Quiet) {
     llvm::errs() << "crossuser-check: " << plural(All.size(), "finding", "findings")
                  << Scope;
+    if (size_t AsErrors = llvm::count_if(
+            All, [](const ReportFinding &F) { return F.AsError; }))
+      llvm::errs() << ", " << AsErrors << " treated as errors (WarningsAsErrors)";
     if (Filter.Baseline)
       llvm::errs() << ", " << InBaseline << " in the baseline";
     if (ShowFixed)
@@ -508,7 +540,10 @@ int finishReport(ErrorSink &Errors, std::vector<ReportFinding> All,
   }
   if (Errors.Count || !Ctx.Failed.empty())
     return 2;
-  return All.empty() || ExitZero ? 0 : 1;
+  // WarningsAsErrors findings fail the run even with --exit-zero, as they
+  // fail clang-tidy.
+  bool AnyError = llvm::any_of(All, [](const ReportFinding &F) { return F.AsError; });
+  return All.empty() || (ExitZero && !AnyError) ? 0 : 1;
 }
 
 /// Drops the jobs whose source and recorded dependencies are all outside
@@ -777,12 +812,34 @@ int run(int argc, const char **argv) {
     const auto *Cfg = Configs.forFile(Where);
     if (!Cfg)
       return 2;
-    llvm::outs() << "Checks: '" << Cfg->Checks << "'\nCheckOptions:\n";
+    // The other keys only when set, so that the defaults print as before.
+    auto Quoted = [](llvm::StringRef V) {
+      std::string Out = "'";
+      for (char C : V)
+        Out += C == '\'' ? std::string("''") : std::string(1, C);
+      return Out + "'";
+    };
+    llvm::outs() << "Checks: '" << Cfg->Checks << "'\n";
+    if (!Cfg->WarningsAsErrors.empty())
+      llvm::outs() << "WarningsAsErrors: " << Quoted(Cfg->WarningsAsErrors) << "\n";
+    if (!Cfg->HeaderFilter.empty())
+      llvm::outs() << "HeaderFilterRegex: " << Quoted(Cfg->HeaderFilter) << "\n";
+    llvm::outs() << "CheckOptions:\n";
     for (const auto &Enabled : Cfg->Enabled)
       for (const OptionSpec &S : optionSpecs())
         llvm::outs() << "  " << Enabled.first->Name << "." << S.Name << ": '"
                      << Configs.rawValue(Where, Enabled.first->Name, S.Name)
                      << "'\n";
+    for (const auto &[Key, Args] :
+         {std::pair<const char *, const std::vector<std::string> *>{
+              "ExtraArgs", &Cfg->ExtraArgs},
+          {"ExtraArgsBefore", &Cfg->ExtraArgsBefore}}) {
+      if (Args->empty())
+        continue;
+      llvm::outs() << Key << ":\n";
+      for (const std::string &A : *Args)
+        llvm::outs() << "  - " << Quoted(A) << "\n";
+    }
     return 0;
   }
   if (!Fixed && !FixedError.empty()) {
@@ -1003,11 +1060,13 @@ int run(int argc, const char **argv) {
       for (std::string &A : dropUnknownArguments(C.CommandLine))
         if (DroppedSet.insert(A).second)
           Dropped.push_back(std::move(A));
-      addExtraArguments(C.CommandLine, ExtraArgsBefore, ExtraArgs);
     }
     Job.Config = Configs.forFile(Abs);
     if (!Job.Config)
       return std::nullopt;
+    for (CompileCommand &C : Job.Commands)
+      addExtraArguments(C.CommandLine, Job.Config->ExtraArgsBefore,
+                        Job.Config->ExtraArgs);
     return Job;
   };
   std::vector<TUJob> Jobs;
@@ -1093,7 +1152,7 @@ int run(int argc, const char **argv) {
             llvm::errs() << "crossuser-check: note: " << Msg << "\n";
         },
         [&](const llvm::Twine &Msg) { Errors.report(Msg); }, Failed,
-        AlsoAnalyse, HeaderFilter, Early);
+        AlsoAnalyse, Early);
     if (!Index)
       return 2;
     for (size_t I = 0; I < All.size(); ++I)
@@ -1182,7 +1241,7 @@ int run(int argc, const char **argv) {
   auto Worker = [&] {
     for (size_t I; (I = Next++) < Jobs.size();) {
       Results[I] = Precomputed[I] ? std::move(*Precomputed[I])
-                                  : analyzeTU(Jobs[I], HeaderFilter);
+                                  : analyzeTU(Jobs[I], Jobs[I].Config->HeaderFilter);
       std::lock_guard<std::mutex> Lock(ProgressMutex);
       ++Done;
       if (Progress) {
@@ -1240,6 +1299,7 @@ int run(int argc, const char **argv) {
     }
     ++Analysed;
     for (ReportFinding &F : Results[I].Findings) {
+      F.AsError = checkEnabled(Jobs[I].Config->WarningsAsErrors, F.Check);
       Paths.map(F.Loc);
       for (ReportNote &N : F.Notes)
         Paths.map(N.Loc);

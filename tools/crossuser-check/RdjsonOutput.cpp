@@ -31,7 +31,7 @@ std::string formatRdjson(const std::vector<ReportFinding> &Findings,
       Code["url"] = Uri;
     json::Object D{{"message", F.Message},
                    {"location", location(F.Loc)},
-                   {"severity", "WARNING"},
+                   {"severity", F.AsError ? "ERROR" : "WARNING"},
                    {"code", std::move(Code)}};
     // reviewdog shows suggestions as GitHub suggested changes.
     json::Array Suggestions;

@@ -59,6 +59,9 @@ struct ReportFinding {
   /// fingerprint `hash:occurrence`.
   std::string BaseFingerprint;
   std::string Fingerprint;
+  /// The configuration's WarningsAsErrors names the check: an error, as
+  /// clang-tidy reports it. Not part of the fingerprint.
+  bool AsError = false;
 };
 
 /// A finding recorded in a baseline file (see Baseline.h).

@@ -179,7 +179,7 @@ static json::Object result(const ReportFinding &F, const ReportContext &Ctx) {
   // only the message still leads to the evidence.
   json::Object R{
       {"ruleId", F.Check},
-      {"level", "warning"},
+      {"level", F.AsError ? "error" : "warning"},
       {"message", json::Object{{"text", sarifMessageText(F.Message, F.Notes)}}}};
   llvm::ArrayRef<CheckInfo> Checks = allChecks();
   for (size_t I = 0; I < Checks.size(); ++I)

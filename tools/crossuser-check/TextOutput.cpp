@@ -162,7 +162,11 @@ void printText(llvm::raw_ostream &OS, const std::vector<ReportFinding> &Findings
                const std::vector<BaselineEntry> &Fixed) {
   for (const ReportFinding &F : Findings) {
     printLocation(OS, F.Loc);
-    OS << "warning: " << F.Message << " [" << F.Check << "]\n";
+    // As clang-tidy prints a finding its WarningsAsErrors names.
+    if (F.AsError)
+      OS << "error: " << F.Message << " [" << F.Check << ",-warnings-as-errors]\n";
+    else
+      OS << "warning: " << F.Message << " [" << F.Check << "]\n";
     printSnippet(OS, F.Loc);
     for (const ReportNote &N : F.Notes) {
       printLocation(OS, N.Loc);

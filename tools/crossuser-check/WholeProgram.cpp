@@ -63,7 +63,7 @@ std::shared_ptr<const SummaryIndex> buildSummaries(
     SummaryStats &Stats, const std::function<void(const llvm::Twine &)> &Note,
     const std::function<void(const llvm::Twine &)> &Error,
     std::vector<std::pair<size_t, std::string>> &Failed,
-    const std::vector<bool> &Analyse, llvm::StringRef HeaderFilter,
+    const std::vector<bool> &Analyse,
     std::vector<std::optional<TUResult>> &Findings) {
   if (std::error_code EC = llvm::sys::fs::create_directories(Dir)) {
     Error("cannot create summary directory '" + Dir + "': " + EC.message());
@@ -130,7 +130,8 @@ std::shared_ptr<const SummaryIndex> buildSummaries(
     parallelFor(Work.size(), Threads, [&](size_t K) {
       TUJob Job = Jobs[Work[K]];
       Job.Summaries = Index;
-      Results[K] = summariseTU(Job, Analyse[Work[K]], HeaderFilter);
+      Results[K] = summariseTU(Job, Analyse[Work[K]],
+                               Job.Config ? Job.Config->HeaderFilter : "");
     });
     for (size_t K = 0; K < Work.size(); ++K) {
       size_t I = Work[K];

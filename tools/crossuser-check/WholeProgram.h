@@ -37,7 +37,7 @@ inline constexpr unsigned MaxSummaryRounds = 8;
 /// null after \p Error reported a problem with the directory.
 ///
 /// Translation units whose job index is in \p Analyse are also analysed in
-/// each phase-1 parse; \p Findings[I] keeps the findings of job I when the
+/// each phase-1 parse (with each job's header filter); \p Findings[I] keeps the findings of job I when the
 /// summaries they used are the final ones, so that phase 2 need not parse
 /// it again (nothing otherwise).
 std::shared_ptr<const SummaryIndex> buildSummaries(
@@ -46,7 +46,7 @@ std::shared_ptr<const SummaryIndex> buildSummaries(
     const std::function<void(const llvm::Twine &)> &Note,
     const std::function<void(const llvm::Twine &)> &Error,
     std::vector<std::pair<size_t, std::string>> &Failed,
-    const std::vector<bool> &Analyse, llvm::StringRef HeaderFilter,
+    const std::vector<bool> &Analyse,
     std::vector<std::optional<TUResult>> &Findings);
 
 } // namespace crossuser
