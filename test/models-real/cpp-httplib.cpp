@@ -49,7 +49,7 @@ public:
       last_token_ = token;
       // CHECK: cpp-httplib.cpp:[[@LINE-1]]:7: warning: per-user data 'token' is written to 'last_token_', which is shared between requests [crossuser-shared-state]
       // CHECK: cpp-httplib.cpp:[[@LINE-20]]:27: note: per-user data comes from 'req.get_header_value("Authorization")' (model cpp-httplib, cpp-httplib.yaml:6)
-      // CHECK: cpp-httplib.cpp:[[@LINE+35]]:15: note: 'last_token_' is shared between requests: a member of 'NotesServer', a long-lived class by its name
+      // CHECK: cpp-httplib.cpp:[[@LINE+39]]:15: note: 'last_token_' is shared between requests: a member of 'NotesServer', a long-lived class by its name
       res.set_header("Cache-Control", "public, max-age=120");
       // CHECK: cpp-httplib.cpp:[[@LINE-1]]:7: warning: response is made storable by shared caches ('Cache-Control: public, max-age=120') but carries per-user data [crossuser-cacheable-response]
       // CHECK: cpp-httplib.cpp:[[@LINE+2]]:23: note: per-user data 'html' enters the response here
