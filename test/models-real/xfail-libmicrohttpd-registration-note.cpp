@@ -8,7 +8,7 @@
 // here says "handler" or "register". The finding is made, but its notes do
 // not cite the row that decided it (docs/models.md: a note that rests on a
 // row names it). The same holds for CivetServer::addHandler
-// (civetweb.yaml:10).
+// (civetweb.yaml:10) and grpc::ServerBuilder::RegisterService (grpc.yaml:10).
 #include <microhttpd.h>
 
 #include <string>
