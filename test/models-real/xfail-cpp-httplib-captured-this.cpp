@@ -26,7 +26,7 @@ public:
       last_token_ = token;
       // CHECK: xfail-cpp-httplib-captured-this.cpp:[[@LINE-1]]:7: warning: per-user data 'token' is written to 'last_token_', which is shared between requests [crossuser-shared-state]
       // CHECK: xfail-cpp-httplib-captured-this.cpp:[[@LINE-4]]:27: note: per-user data comes from 'req.get_header_value("Authorization")' (model cpp-httplib, cpp-httplib.yaml:6)
-      // CHECK: xfail-cpp-httplib-captured-this.cpp:[[@LINE+7]]:15: note: 'last_token_' is shared between requests: {{.*}}
+      // CHECK: xfail-cpp-httplib-captured-this.cpp:[[@LINE+6]]:15: note: 'last_token_' is shared between requests: {{.*}}
       res.set_content(html, "text/html");
     });
   }
