@@ -6,9 +6,10 @@
 // Its handler is cloned once per worker (HTTP_PROTOTYPE), so its members
 // serve every request that worker takes. Leaks: balances cached by the
 // requested currency while the caller's credentials are at hand, the
-// caller's basic-auth name kept in a member, and a public response made of
-// the caller's balance. Silent: a cache keyed by the caller, a private
-// response, and public exchange rates cached under the currency.
+// caller's basic-auth name and session cookie kept in members, and a
+// public response made of the caller's balance. Silent: a cache keyed by
+// the caller, a private response, public exchange rates cached under the
+// currency, and a "theme" cookie kept in a member.
 #include <pistache/endpoint.h>
 #include <pistache/http.h>
 #include <pistache/http_headers.h>
@@ -46,11 +47,16 @@ public:
       last_caller_ = caller;
       // CHECK: pistache.cpp:[[@LINE-1]]:7: warning: per-user data 'caller' is written to 'last_caller_', which is shared between requests [crossuser-shared-state]
       // CHECK: pistache.cpp:[[@LINE-17]]:26: note: per-user data comes from 'auth->getBasicUser()' (model pistache, pistache.yaml:25)
-      // CHECK: pistache.cpp:[[@LINE+35]]:15: note: 'last_caller_' is shared between requests: a member of 'WalletHandler', which derives from 'Pistache::Http::Handler': the framework makes one per worker thread and reuses it for every request that thread serves (model pistache, pistache.yaml:6)
+      // CHECK: pistache.cpp:[[@LINE+43]]:15: note: 'last_caller_' is shared between requests: a member of 'WalletHandler', which derives from 'Pistache::Http::Handler': the framework makes one per worker thread and reuses it for every request that thread serves (model pistache, pistache.yaml:6)
+      if (req.cookies().has("sid"))
+        last_session_ = req.cookies().get("sid").value;
+        // CHECK: pistache.cpp:[[@LINE-1]]:9: warning: per-user data 'req.cookies().get("sid").value' is written to 'last_session_', which is shared between requests [crossuser-shared-state]
+        // CHECK: pistache.cpp:[[@LINE-2]]:25: note: per-user data comes from 'req.cookies().get("sid")' (model pistache, pistache.yaml:28)
+        // CHECK: pistache.cpp:[[@LINE+39]]:15: note: 'last_session_' is shared between requests: a member of 'WalletHandler', which derives from 'Pistache::Http::Handler': the framework makes one per worker thread and reuses it for every request that thread serves (model pistache, pistache.yaml:6)
       response.headers().add<Http::Header::CacheControl>(
       // CHECK: pistache.cpp:[[@LINE-1]]:7: warning: response is made storable by shared caches ('Cache-Control: public') but carries per-user data [crossuser-cacheable-response]
       // CHECK: pistache.cpp:[[@LINE+3]]:37: note: per-user data 'body' enters the response here
-      // CHECK: pistache.cpp:[[@LINE-22]]:26: note: user identity 'auth->getBasicUser()' is available here (model pistache, pistache.yaml:25)
+      // CHECK: pistache.cpp:[[@LINE-27]]:26: note: user identity 'auth->getBasicUser()' is available here (model pistache, pistache.yaml:25)
           Http::CacheDirective(Http::CacheDirective::Public));
       response.send(Http::Code::Ok, body);
       return;
@@ -68,7 +74,10 @@ public:
       return;
     }
 
-    // Silent: exchange rates are the same for everyone.
+    // Silent: exchange rates are the same for everyone, and a "theme"
+    // cookie names no one.
+    if (req.cookies().has("theme"))
+      last_theme_ = req.cookies().get("theme").value;
     auto hit = rates_.find(currency);
     std::string rate = hit != rates_.end() ? hit->second : LoadRate(currency);
     rates_[currency] = rate;
@@ -82,6 +91,8 @@ private:
   std::unordered_map<std::string, std::string> by_user_;
   std::map<std::string, std::string> rates_;
   std::string last_caller_;
+  std::string last_session_;
+  std::string last_theme_;
 };
 
 int main() {
