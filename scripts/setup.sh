@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Installs what crossuser needs from Debian's packages (LLVM/Clang 16, lit,
-# FileCheck, GoogleTest, CMake, Ninja, npm), skipping what is already there,
+# FileCheck, GoogleTest, CMake, Ninja, npm, and the -dev packages of the
+# libraries test/models-real/ compiles against), skipping what is already there,
 # and the SARIF validator the tests use (scripts/install-sarif-multitool.sh).
 set -euo pipefail
 LLVM_VERSION="${CROSSUSER_LLVM_VERSION:-16}"
 pkgs=(cmake ninja-build python3 git
       "clang-${LLVM_VERSION}" "llvm-${LLVM_VERSION}-dev" "libclang-${LLVM_VERSION}-dev"
       "clang-tidy-${LLVM_VERSION}" "clang-tools-${LLVM_VERSION}" "llvm-${LLVM_VERSION}-tools"
-      googletest libgtest-dev "libclang-rt-${LLVM_VERSION}-dev")
+      googletest libgtest-dev "libclang-rt-${LLVM_VERSION}-dev"
+      # The libraries whose real headers test/models-real/ compiles against.
+      libcpp-httplib-dev libpistache-dev librestinio-dev libpoco-dev
+      libcpprest-dev libcivetweb-dev libmicrohttpd-dev libgrpc++-dev
+      libhiredis-dev libmemcached-dev libtbb-dev libjwt-dev)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

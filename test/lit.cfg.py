@@ -86,3 +86,26 @@ config.substitutions.append(
 # The validator is a self-contained .NET program; it needs no ICU this way.
 config.environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1"
 config.environment["HOME"] = os.environ.get("HOME", "/tmp")
+
+# --- Libraries' real headers (test/models-real/) ---------------------------
+# Each shipped model has a test that compiles a small service against the
+# library's real headers. scripts/setup.sh installs their Debian -dev
+# packages; on a machine without one, its test is UNSUPPORTED, not failing.
+real_library_headers = {
+    "httplib": "httplib.h",                         # libcpp-httplib-dev
+    "pistache": "pistache/endpoint.h",              # libpistache-dev
+    "restinio": "restinio/all.hpp",                 # librestinio-dev
+    "poco": "Poco/Net/HTTPServer.h",                # libpoco-dev
+    "cpprest": "cpprest/http_listener.h",           # libcpprest-dev
+    "civetweb": "CivetServer.h",                    # libcivetweb-dev
+    "microhttpd": "microhttpd.h",                   # libmicrohttpd-dev
+    "grpcpp": "grpcpp/grpcpp.h",                    # libgrpc++-dev
+    "hiredis": "hiredis/hiredis.h",                 # libhiredis-dev
+    "libmemcached": "libmemcached/memcached.h",     # libmemcached-dev
+    "tbb": "oneapi/tbb/concurrent_hash_map.h",      # libtbb-dev
+    "libjwt": "jwt.h",                              # libjwt-dev
+}
+for feature, header in real_library_headers.items():
+    if os.path.exists(os.path.join("/usr/include", header)):
+        config.available_features.add(feature)
+# --- end of the real-headers block ------------------------------------------

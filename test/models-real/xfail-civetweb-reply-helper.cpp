@@ -1,0 +1,37 @@
+// REQUIRES: civetweb
+// XFAIL: *
+// RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+//
+// With CivetWeb's C API a service writes its responses in one helper that
+// takes the Cache-Control value. The engine sees the header only when its
+// value is a literal at the mg_response_header_add() call (civetweb.cpp):
+// through the helper's parameter the caller's public response of a
+// personalised page is not reported.
+#include <CivetServer.h>
+#include <civetweb.h>
+
+#include <string>
+
+std::string RenderAlbum(const std::string &credentials);
+
+static void SendHtml(struct mg_connection *conn, const char *cache_control,
+                     const std::string &html) {
+  mg_response_header_start(conn, 200);
+  mg_response_header_add(conn, "Cache-Control", cache_control, -1);
+  mg_response_header_send(conn);
+  mg_write(conn, html.data(), html.size());
+}
+
+class AlbumHandler : public CivetHandler {
+public:
+  bool handleGet(CivetServer *, struct mg_connection *conn) override {
+    const char *auth = CivetServer::getHeader(conn, "Authorization");
+    std::string html = RenderAlbum(auth ? auth : "");
+    SendHtml(conn, "public, max-age=300", html);
+    // CHECK: xfail-civetweb-reply-helper.cpp:[[@LINE-1]]:{{[0-9]+}}: warning: response is made storable by shared caches ('Cache-Control: public, max-age=300') but carries per-user data [crossuser-cacheable-response]
+    // CHECK: xfail-civetweb-reply-helper.cpp:{{[0-9]+}}:{{[0-9]+}}: note: per-user data '{{.*}}' enters the response here
+    // CHECK: xfail-civetweb-reply-helper.cpp:[[@LINE-5]]:24: note: user identity 'CivetServer::getHeader(conn, "Authorization")' is available here (model civetweb, civetweb.yaml:14)
+    return true;
+  }
+};

@@ -1,0 +1,39 @@
+// REQUIRES: poco
+// XFAIL: *
+// RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+//
+// Poco makes one HTTPRequestHandler per request, so keeping the caller in a
+// member is safe and common. But the value read back from that member must
+// still be the caller's: the engine follows a local assigned from
+// getUsername() (poco.cpp) and loses the identity once it passes through
+// the per-request member, so this page cache keyed by the path alone is
+// not reported.
+#include <Poco/LRUCache.h>
+#include <Poco/Net/HTTPBasicCredentials.h>
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+
+#include <ostream>
+#include <string>
+
+std::string RenderInbox(const std::string &user);
+Poco::LRUCache<std::string, std::string> g_pages(256);
+
+class InboxHandler : public Poco::Net::HTTPRequestHandler {
+public:
+  void handleRequest(Poco::Net::HTTPServerRequest &req,
+                     Poco::Net::HTTPServerResponse &resp) override {
+    caller_ = Poco::Net::HTTPBasicCredentials(req).getUsername();
+    std::string page = RenderInbox(caller_);
+    g_pages.add(req.getURI(), page);
+    // CHECK: xfail-poco-handler-member.cpp:[[@LINE-1]]:5: warning: cache 'g_pages' is keyed by 'req.getURI()', which does not identify the user [crossuser-cache-key]
+    // CHECK: xfail-poco-handler-member.cpp:[[@LINE-4]]:{{[0-9]+}}: note: user identity '{{.*}}getUsername()' is available here (model poco, poco.yaml:14)
+    // CHECK: xfail-poco-handler-member.cpp:[[@LINE-3]]:{{[0-9]+}}: note: per-user data 'page' is stored in 'g_pages' here
+    resp.send() << page;
+  }
+
+private:
+  std::string caller_;
+};

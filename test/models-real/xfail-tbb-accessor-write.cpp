@@ -1,0 +1,34 @@
+// REQUIRES: tbb, httplib
+// XFAIL: *
+// RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+//
+// oneTBB's idiomatic insert: insert(accessor, key) locks the element and
+// the value is written through the accessor afterwards. The engine sees
+// the key of insert(slot, widget) but not the write 'slot->second = ...'
+// as the value going into the cache (it calls 'slot' per-request storage),
+// so a cache that only ever receives per-user values this way "holds no
+// per-user data" and the key without the user is not reported. With
+// insert({key, value}) it is (tbb.cpp).
+#include <httplib.h>
+#include <oneapi/tbb/concurrent_hash_map.h>
+
+#include <string>
+
+using WidgetCache = tbb::concurrent_hash_map<std::string, std::string>;
+WidgetCache g_widgets;
+
+std::string RenderWidget(const std::string &session, const std::string &widget);
+
+void Widget(const httplib::Request &req, httplib::Response &res) {
+  const std::string session = req.get_header_value("X-Session-Id");
+  const std::string widget = req.get_param_value("name");
+  WidgetCache::accessor slot;
+  if (g_widgets.insert(slot, widget))
+    // CHECK: xfail-tbb-accessor-write.cpp:[[@LINE-1]]:7: warning: cache 'g_widgets' is keyed by 'widget', which does not identify the user [crossuser-cache-key]
+    // CHECK: xfail-tbb-accessor-write.cpp:[[@LINE-4]]:21: note: key 'widget' is built here
+    // CHECK: xfail-tbb-accessor-write.cpp:[[@LINE-6]]:31: note: user identity 'req.get_header_value("X-Session-Id")' is available here (model cpp-httplib, cpp-httplib.yaml:6)
+    // CHECK: xfail-tbb-accessor-write.cpp:[[@LINE+1]]:{{[0-9]+}}: note: per-user data {{.*}} is stored in 'g_widgets' here
+    slot->second = RenderWidget(session, widget);
+  res.set_content(slot->second, "text/html");
+}
