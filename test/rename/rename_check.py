@@ -42,6 +42,9 @@ other way round; line:col are the original file's). A difference that is
 not listed fails the run; so does a listed one that no longer happens (the
 engine was fixed: remove the line).
 
+--all compares every case of the three checks, whatever the rule says: a
+survey of the engine's word dependence, outside the suite.
+
 --explain renames one name at a time for each differing file and says which
 names carry the verdict; use it to write the reason of a new entry.
 
@@ -629,6 +632,9 @@ def main():
     ap.add_argument("--mock-flags", required=True, help="what %%mock_flags stands for")
     ap.add_argument("--known", required=True, help="known-word-dependent.txt")
     ap.add_argument("--work", required=True, help="scratch directory for the variants")
+    ap.add_argument("--all", action="store_true",
+                    help="compare every case of the three checks, not only the ones the rule "
+                         "picks (a survey of word dependence; known differences do not apply)")
     ap.add_argument("--explain", action="store_true",
                     help="for each differing file, find the names that carry the verdicts")
     args = ap.parse_args()
@@ -639,7 +645,7 @@ def main():
             setattr(args, attr, os.path.abspath(value))
     os.makedirs(args.work, exist_ok=True)
     patterns, model_words = load_models(args.tool, env)
-    known = load_known(args.known)
+    known = {} if args.all else load_known(args.known)
 
     cases = []
     for name in sorted(os.listdir(args.tests)):
@@ -668,6 +674,8 @@ def main():
             row = uses_model(ast, patterns)
             if row:
                 why = "refers to model row " + row
+        if why is None and args.all:
+            why = "--all"
         if why is None:
             continue
         case = Case(path, checks, cargs, why)
