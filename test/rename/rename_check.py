@@ -518,8 +518,11 @@ def to_original(line, col, shifts):
 # --------------------------------------------------------------------------
 # running the tool
 
-def verdicts(tool, checks, args, path, env):
-    proc = subprocess.run([tool, "--quiet", "--checks=" + checks, path, "--", *args],
+def verdicts(tool, checks, args, path, env, config):
+    # One explicit, empty configuration for both runs: a .clang-tidy file
+    # above the original but not above the variant must not differ them.
+    proc = subprocess.run([tool, "--quiet", "--config-file=" + config, "--checks=" + checks,
+                           path, "--", *args],
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                           env=env, cwd=os.path.dirname(path))
     if proc.returncode not in (0, 1):
@@ -644,6 +647,9 @@ def main():
         if os.sep in value:
             setattr(args, attr, os.path.abspath(value))
     os.makedirs(args.work, exist_ok=True)
+    args.config = os.path.join(args.work, "empty.clang-tidy")
+    with open(args.config, "w", encoding="utf-8") as f:
+        f.write("CheckOptions: {}\n")
     patterns, model_words = load_models(args.tool, env)
     known = {} if args.all else load_known(args.known)
 
@@ -663,7 +669,7 @@ def main():
     seen_known, new = set(), []
     for path, text, (checks, cargs) in cases:
         base = os.path.basename(path)
-        orig, notes = verdicts(args.tool, checks, cargs, path, env)
+        orig, notes = verdicts(args.tool, checks, cargs, path, env, args.config)
         ast = Ast(ast_dump(args.clang, cargs, path), path)
         why = None
         if re.search(r'annotate\s*\(\s*"%s"' % re.escape(IDENTITY_ANNOTATION), text):
@@ -683,7 +689,7 @@ def main():
         work = os.path.join(args.work, os.path.splitext(base)[0])
         os.makedirs(work, exist_ok=True)
         variant_path, shifts, skipped = build_variant(case, plan, work, args.clang)
-        variant, _ = verdicts(args.tool, checks, cargs, variant_path, env)
+        variant, _ = verdicts(args.tool, checks, cargs, variant_path, env, args.config)
         lost, gained, back = compare(orig, variant, shifts)
         files += 1
         findings += len(orig)
@@ -726,7 +732,7 @@ def explain(case, plan, work, args, env, orig, diffs):
         path, shifts, skipped = build_variant(case, plan, scratch, args.clang, only={name})
         if skipped:
             continue
-        variant, _ = verdicts(args.tool, case.checks, case.args, path, env)
+        variant, _ = verdicts(args.tool, case.checks, case.args, path, env, args.config)
         lost, gained, _ = compare(orig, variant, shifts)
         hits = [("lost", k) for k in lost] + [("gained", k) for k in gained]
         if hits:
