@@ -18,6 +18,12 @@ as a cliff in that shape alone:
   caches-handlers N/10 per-user caches and N/10 handlers, ten lookups per
                   handler on ten different caches
 
+Two more shapes take `reassign-chain` apart (shapes.py runs them only when
+named with --shapes):
+
+  reassign-only   one key reassigned N times, one lookup at the end
+  lookups-one-key N lookups on one key that never changes
+
 Every shape has about N statements, so the parse grows linearly with N and
 the growth exponent of the analysis time can be read against it. The output
 depends only on --shape and -n.
@@ -30,6 +36,7 @@ import sys
 
 SHAPES = ("long-function", "reassign-chain", "accumulate", "helper-chain",
           "mutual-recursion", "caches-handlers")
+PARTS = ("reassign-only", "lookups-one-key")
 
 PRELUDE = r"""#include <map>
 #include <optional>
@@ -121,6 +128,29 @@ def reassign_chain(n):
     return out
 
 
+def reassign_only(n):
+    out = ["LruCache<std::string, Profile> g_profiles;", "",
+           "void ChainHandler(const web::Request& req, web::Response& resp) {",
+           "  const std::string uid = req.user_id();",
+           "  std::string key = req.path();"]
+    for i in range(n - 4):
+        out.append("  key = key + \"/%d\";" % i)
+    out += ["  if (auto hit = g_profiles.Get(key)) resp.body += hit->name;",
+            "  g_profiles.Put(key, LoadProfile(uid));", "}"]
+    return out
+
+
+def lookups_one_key(n):
+    out = ["LruCache<std::string, Profile> g_profiles;", "",
+           "void LookupHandler(const web::Request& req, web::Response& resp) {",
+           "  const std::string uid = req.user_id();",
+           "  const std::string key = req.path();"]
+    for _ in range(n - 4):
+        out.append("  if (auto hit = g_profiles.Get(key)) resp.body += hit->name;")
+    out += ["  g_profiles.Put(key, LoadProfile(uid));", "}"]
+    return out
+
+
 def accumulate(n):
     out = ["LruCache<std::string, Profile> g_profiles;", "",
            "void AccumulateHandler(const web::Request& req, web::Response& resp) {",
@@ -199,6 +229,8 @@ GENERATORS = {
     "helper-chain": helper_chain,
     "mutual-recursion": mutual_recursion,
     "caches-handlers": caches_handlers,
+    "reassign-only": reassign_only,
+    "lookups-one-key": lookups_one_key,
 }
 
 
@@ -209,7 +241,7 @@ def generate(shape, n):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--shape", required=True, choices=SHAPES)
+    ap.add_argument("--shape", required=True, choices=SHAPES + PARTS)
     ap.add_argument("-n", type=int, required=True, help="size (about N statements)")
     ap.add_argument("-o", "--output", default="-", help="output file ('-': stdout)")
     args = ap.parse_args()

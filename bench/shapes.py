@@ -88,8 +88,9 @@ def main():
     sizes = [int(s) for s in args.sizes.split(",")]
     shapes = args.shapes.split(",")
     for shape in shapes:
-        if shape not in gen_shapes.SHAPES:
-            die("unknown shape '%s' (known: %s)" % (shape, ", ".join(gen_shapes.SHAPES)))
+        if shape not in gen_shapes.SHAPES + gen_shapes.PARTS:
+            die("unknown shape '%s' (known: %s)"
+                % (shape, ", ".join(gen_shapes.SHAPES + gen_shapes.PARTS)))
     args.check = os.path.abspath(os.path.join(args.build_dir, "bin", "crossuser-check"))
     if not os.path.exists(args.check):
         die("build crossuser first: missing " + args.check)
