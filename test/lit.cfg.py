@@ -109,3 +109,19 @@ for feature, header in real_library_headers.items():
     if os.path.exists(os.path.join("/usr/include", header)):
         config.available_features.add(feature)
 # --- end of the real-headers block ------------------------------------------
+
+# ---- Corpus floor test (test/corpus-floor/) ----
+# The labelled corpus of real-library cases (CMake CROSSUSER_CORPUS_DIR) is
+# scored only when it is there and the library headers its cases include
+# are installed (the corpus's setup.sh installs them); elsewhere
+# floor.test is UNSUPPORTED rather than failing on a missing header.
+corpus_dir = os.path.abspath(getattr(config, "crossuser_corpus_dir", "") or os.devnull)
+corpus_headers = ["httplib.h", "CivetServer.h", "microhttpd.h", "jwt.h",
+                  "hiredis/hiredis.h", "libmemcached/memcached.h", "Poco/Net/HTTPServer.h",
+                  "pistache/endpoint.h", "restinio/all.hpp", "cpprest/http_listener.h",
+                  "grpcpp/grpcpp.h", "boost/beast/http.hpp", "tbb/concurrent_hash_map.h"]
+if os.path.isfile(os.path.join(corpus_dir, "score.py")) and all(
+        os.path.exists(os.path.join("/usr/include", h)) for h in corpus_headers):
+    config.available_features.add("corpus")
+config.substitutions.append(("%corpus_dir", corpus_dir))
+# ---- end of corpus floor test ----
