@@ -63,8 +63,11 @@ if shutil.which("dpkg-deb"):
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
 # The models shipped in this source tree, not an older install's.
-config.environment["CROSSUSER_MODELS_DIR"] = os.path.join(
-    config.crossuser_src_root, "models")
+# Beside them, the model of the tests' own mock framework (Inputs/service.h),
+# as a user would describe an in-house framework.
+config.environment["CROSSUSER_MODELS_DIR"] = os.pathsep.join([
+    os.path.join(config.crossuser_src_root, "models"),
+    os.path.join(inputs, "models")])
 # Dates in the code are judged against a fixed day (2026-01-01), not today:
 # the engine takes its reference date from SOURCE_DATE_EPOCH.
 config.environment["SOURCE_DATE_EPOCH"] = "1767225600"

@@ -48,6 +48,9 @@ struct CacheOp {
   /// Found in a template instantiation read as a cache wrapper: never
   /// reported itself.
   bool InInstantiation = false;
+  /// What makes the cache shared: structure, a model, or (for a container
+  /// in an object that lives long by its name) words.
+  EvidenceKind StorageEvidence = EvidenceKind::Structure;
 };
 
 /// `BoundedMap<std::string, Page>::map_` as `BoundedMap::map_`, for notes.
@@ -178,6 +181,10 @@ private:
       return false;
     if (Container && SI.Kind != Sharing::Shared)
       return false;
+    // A container is a cache because its storage is shared; a cache type
+    // is one whatever holds it.
+    if (Container)
+      Op.StorageEvidence = SI.Evidence;
     Op.CacheDecl = SI.Decl;
     // A static member used in its class and after its out-of-line
     // definition is one cache: group by the canonical declaration.
@@ -643,52 +650,68 @@ private:
       ByCache[Op.CacheId].push_back(&Op);
   }
 
-  /// Whether \p V, stored by \p Op, is one user's data. A value derived
-  /// from a user attribute that the key carries too (`rates[user.country] =
-  /// RatesFor(user.country)`) depends only on the key and cannot leak.
-  bool storesPerUser(const CacheOp &Op, const Expr *V) {
-    Prov PV = P.of(V);
-    if (!PV.perUser())
-      return false;
-    return PV.identifies() || !P.of(Op.Key).perUser();
-  }
-
-  /// Why the cache holds per-user data, or nothing.
+  /// Why the cache holds per-user data, or nothing: what the inserts the
+  /// engine can see store (data flow); only when it sees none, what the
+  /// value type's name says (words).
   std::optional<FindingNote> perUserEvidence(const CacheOp &Op) {
+    auto Stored = [&](const CacheOp &Where,
+                      const Expr *V) -> std::optional<FindingNote> {
+      // A value derived from a user attribute that the key carries too
+      // (`rates[user.country] = RatesFor(user.country)`) depends only on
+      // the key and cannot leak.
+      Prov PV = P.of(V);
+      if (!PV.perUser() || (!PV.identifies() && P.of(Where.Key).perUser()))
+        return std::nullopt;
+      return FindingNote{V->getBeginLoc(),
+                         "per-user data '" + M.text(V) + "' is stored in '" +
+                             Op.CacheName + "' here",
+                         PV.PerUser.Kind};
+    };
     // The operation itself stores per-user data.
     for (const Expr *V : Op.Values)
-      if (storesPerUser(Op, V))
-        return FindingNote{V->getBeginLoc(),
-                           "per-user data '" + M.text(V) +
-                               "' is stored in '" + Op.CacheName + "' here"};
+      if (std::optional<FindingNote> N = Stored(Op, V))
+        return N;
     const auto &Siblings = ByCache[Op.CacheId];
-    for (const CacheOp *OtherP : Siblings) {
-      const CacheOp &Other = *OtherP;
-      if (!Other.ValueType.isNull() && M.isPerUserType(Other.ValueType)) {
-        SourceLocation L =
-            Op.CacheDecl ? Op.CacheDecl->getLocation() : Other.Call->getBeginLoc();
-        return FindingNote{L, "'" + Op.CacheName +
-                                  "' holds values of per-user type '" +
-                                  M.stripWrappers(Other.ValueType)
-                                      .getAsString(M.context().getPrintingPolicy()) +
-                                  "'"};
-      }
-    }
-    for (const CacheOp *OtherP : Siblings) {
-      const CacheOp &Other = *OtherP;
-      if (&Other == &Op || !Other.IsInsert)
+    // An insert whose value the engine can judge here: not one that is a
+    // caller's argument (`Warm(path, profile)`), which could be anything.
+    auto Judged = [&](const CacheOp &Insert) {
+      return llvm::any_of(Insert.Values,
+                          [&](const Expr *V) {
+                            return P.inFunction(V, Insert.Func).Params.none();
+                          });
+    };
+    bool InsertSeen = Op.IsInsert && Judged(Op);
+    for (const CacheOp *Other : Siblings) {
+      if (Other == &Op || !Other->IsInsert)
         continue;
-      for (const Expr *V : Other.Values)
-        if (storesPerUser(Other, V))
-          return FindingNote{V->getBeginLoc(),
-                             "per-user data '" + M.text(V) +
-                                 "' is stored in '" + Op.CacheName + "' here"};
+      InsertSeen |= Judged(*Other);
+      for (const Expr *V : Other->Values)
+        if (std::optional<FindingNote> N = Stored(*Other, V))
+          return N;
     }
     // The wrapper's own translation unit knows what the cache holds.
     if (Op.Use && !Op.Use->PerUser.empty())
       return FindingNote{Op.Call->getBeginLoc(),
                          Op.Use->PerUser + " (" + shortWhere(Op.Use->Where) +
                              ")"};
+    if (InsertSeen)
+      return std::nullopt;
+    for (const CacheOp *Other : Siblings) {
+      std::optional<EvidenceKind> Kind =
+          Other->ValueType.isNull() ? std::nullopt
+                                    : M.perUserTypeEvidence(Other->ValueType);
+      if (!Kind)
+        continue;
+      SourceLocation L = Op.CacheDecl ? Op.CacheDecl->getLocation()
+                                      : Other->Call->getBeginLoc();
+      return FindingNote{
+          L,
+          "'" + Op.CacheName + "' holds values of per-user type '" +
+              M.stripWrappers(Other->ValueType)
+                  .getAsString(M.context().getPrintingPolicy()) +
+              "'" + (*Kind == EvidenceKind::Name ? " (judged by its name)" : ""),
+          *Kind};
+    }
     return std::nullopt;
   }
 
@@ -1016,9 +1039,12 @@ private:
                 "', which does not identify the user";
     addKeyNotes(Op, F);
     F.Notes.push_back(
-        {Identity.Loc, "user identity '" + Identity.Text + "' is available here" +
-                           Identity.Via});
+        {Identity.Loc,
+         "user identity '" + Identity.Text + "' is available here" +
+             Identity.Via,
+         Identity.Kind});
     F.Notes.push_back(*PerUser);
+    F.Evidence = Op.StorageEvidence;
     return F;
   }
 

@@ -74,6 +74,9 @@ struct ResponseStore {
   const VarDecl *Resp = nullptr;
   const ValueDecl *CacheDecl = nullptr;
   std::string CacheName;
+  /// What makes the cache shared (a container's storage; a cache type is
+  /// one wherever it lives).
+  EvidenceKind StorageEvidence = EvidenceKind::Structure;
 };
 
 bool isWord(StringRef Name, StringRef Word) {
@@ -484,6 +487,8 @@ private:
     St.Value = Value;
     St.Resp = responseRoot(Value);
     St.CacheDecl = SI.Decl;
+    if (!Named)
+      St.StorageEvidence = SI.Evidence;
     St.CacheName = SI.Decl ? SI.Decl->getNameAsString() : M.text(CacheObj, 40);
     Stores.push_back(std::move(St));
   }
@@ -760,8 +765,10 @@ private:
       if (Owner && outermostFunction(F) == outermostFunction(Owner) &&
           !together(F, At, Owner, V))
         continue;
-      return FindingNote{V->getBeginLoc(), "per-user data '" + M.text(V) +
-                                               "' enters the response here"};
+      return FindingNote{V->getBeginLoc(),
+                         "per-user data '" + M.text(V) +
+                             "' enters the response here",
+                         P.of(V).PerUser.Kind};
     }
     return std::nullopt;
   }
@@ -812,7 +819,8 @@ private:
   }
 
   FindingNote identityNote(const Evidence &Id) {
-    return {Id.Loc, "user identity '" + Id.Text + "' is available here" + Id.Via};
+    return {Id.Loc, "user identity '" + Id.Text + "' is available here" + Id.Via,
+            Id.Kind};
   }
 
   /// The Cache-Control value of \p H when it is one plain literal written in
@@ -915,7 +923,8 @@ private:
     if (!S.Resp && P.of(S.Value).perUser())
       return FindingNote{S.Value->getBeginLoc(),
                          "per-user data '" + M.text(S.Value) +
-                             "' enters the response here"};
+                             "' enters the response here",
+                         P.of(S.Value).PerUser.Kind};
     // A reverse proxy: the response comes from a backend that received the
     // whole request, credentials included.
     llvm::SmallVector<const Expr *, 4> Sources;
@@ -954,6 +963,7 @@ private:
                 "', which does not identify the user";
     F.Notes.push_back(*PerUser);
     F.Notes.push_back(identityNote(P.identityAvailableIn(S.Func)));
+    F.Evidence = S.StorageEvidence;
     return F;
   }
 
@@ -994,9 +1004,12 @@ private:
                          "'" + Name + "' is stored in '" + Hit->CacheName +
                              "' under '" + M.text(Hit->Key) + "' here"});
     }
-    F.Notes.push_back({V.PerUser.Loc, "the cookie value derives from per-user "
-                                      "data '" +
-                                          V.PerUser.Text + "'"});
+    F.Notes.push_back({V.PerUser.Loc,
+                       "the cookie value derives from per-user data '" +
+                           V.PerUser.Text + "'",
+                       V.PerUser.Kind});
+    if (SI.Kind == Sharing::Shared)
+      F.Evidence = SI.Evidence;
     Evidence Id = P.identityAvailableIn(H.Func);
     if (Id.valid())
       F.Notes.push_back(identityNote(Id));

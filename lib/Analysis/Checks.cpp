@@ -1,4 +1,5 @@
 #include "Analysis/Checks.h"
+#include "Analysis/Trace.h"
 #include "Analysis/CacheKey.h"
 #include "Analysis/CacheableResponse.h"
 #include "Analysis/SharedState.h"
@@ -41,7 +42,20 @@ llvm::ArrayRef<CheckInfo> allChecks() {
 
 std::vector<Finding> CheckInfo::Run(clang::ASTContext &Ctx,
                                     const Config &Cfg) const {
-  return RunIn(TUContext::get(Ctx, Cfg));
+  std::vector<Finding> Out = RunIn(TUContext::get(Ctx, Cfg));
+  // A finding rests on its weakest evidence; below MinimumEvidence it is
+  // not reported (CROSSUSER_TRACE says which were dropped).
+  llvm::erase_if(Out, [&](Finding &F) {
+    for (const FindingNote &N : F.Notes)
+      F.Evidence = weakest(F.Evidence, N.Kind);
+    if (F.Evidence <= Cfg.MinimumEvidence)
+      return false;
+    trace(Ctx.getSourceManager(), F.Loc, F.Check,
+          "rests on " + llvm::Twine(evidenceName(F.Evidence)) +
+              " evidence only, below MinimumEvidence");
+    return true;
+  });
+  return Out;
 }
 
 const CheckInfo *findCheck(llvm::StringRef Name) {

@@ -87,6 +87,12 @@ static const OptionSpec Specs[] = {
      "Whether `thread_local` variables are shared between requests (true: "
      "thread-pool servers reuse threads across users). Scratch that every "
      "request resets before reading it is not shared either way."},
+    {"MinimumEvidence", "identity-name",
+     "The weakest evidence a reported finding may rest on: `annotation`, "
+     "`structure` (storage, ownership, registration, data flow), `model` "
+     "(library model rows), `identity-name` (words, but only for who the "
+     "user is) or `name` (words for anything: a class that lives long or "
+     "data that is per-user by its name; for audits)."},
     {"WriteMethods",
      "push_back;emplace_back;push_front;emplace_front;push;insert;emplace;"
      "append;assign;swap;store;exchange;reset;add;Add;Append;Push;Insert;"
@@ -154,6 +160,9 @@ std::optional<bool> parseBool(llvm::StringRef Value) {
 
 std::optional<std::string> validateOption(llvm::StringRef Name,
                                           llvm::StringRef Value) {
+  if (Name == "MinimumEvidence" && !parseMinimumEvidence(Value))
+    return "invalid value '" + Value.str() +
+           "'; expected annotation, structure, model, identity-name or name";
   if (Name == "ThreadLocalIsShared" && !parseBool(Value))
     return "invalid value '" + Value.str() + "'; expected true or false";
   if (Name == "ModelFiles") {
@@ -228,6 +237,8 @@ Config Config::fromOptions(
   C.RedisCommandFunctions = toSet(Value("RedisCommandFunctions"));
   C.MemcachedFunctions = toSet(Value("MemcachedFunctions"));
   C.ThreadLocalIsShared = parseBool(Value("ThreadLocalIsShared")).value_or(true);
+  C.MinimumEvidence = parseMinimumEvidence(Value("MinimumEvidence"))
+                          .value_or(EvidenceKind::IdentityName);
   C.WriteMethods = toSet(Value("WriteMethods"));
   C.SetupMethods = WordSet(Value("SetupMethods"));
   C.NonUserStorageNames = WordSet(Value("NonUserStorageNames"));

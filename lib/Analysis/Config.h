@@ -2,6 +2,7 @@
 #ifndef CROSSUSER_ANALYSIS_CONFIG_H
 #define CROSSUSER_ANALYSIS_CONFIG_H
 
+#include "Analysis/Evidence.h"
 #include "Analysis/Words.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
@@ -65,6 +66,8 @@ struct Config {
   WordSet RegistrationFunctions;
   llvm::StringSet<> HeaderSetters;
   llvm::StringSet<> CacheHelpers;
+  /// The weakest evidence a reported finding may rest on.
+  EvidenceKind MinimumEvidence = EvidenceKind::IdentityName;
   /// The year a literal `Expires` date is compared with
   /// (`SOURCE_DATE_EPOCH`, else the configuration's creation).
   int ReferenceYear = 0;

@@ -2,6 +2,7 @@
 #ifndef CROSSUSER_ANALYSIS_FINDING_H
 #define CROSSUSER_ANALYSIS_FINDING_H
 
+#include "Analysis/Evidence.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceLocation.h"
 #include "clang/Basic/SourceManager.h"
@@ -14,6 +15,9 @@ namespace crossuser {
 struct FindingNote {
   clang::SourceLocation Loc;
   std::string Message;
+  /// The kind of evidence this note shows; the finding rests on the
+  /// weakest of its notes.
+  EvidenceKind Kind = EvidenceKind::Structure;
 };
 
 struct Finding {
@@ -27,6 +31,9 @@ struct Finding {
   /// Mechanical, safe replacements that remove the finding (never at a
   /// macro location); front ends attach them to the warning.
   std::vector<clang::FixItHint> Fixes;
+  /// The weakest evidence the finding rests on (set from its notes when
+  /// the check runs: CheckInfo::Run).
+  EvidenceKind Evidence = EvidenceKind::Structure;
 };
 
 /// Puts a check's findings in source order (stable for equal locations).

@@ -209,49 +209,50 @@ bool Model::isStrongIdType(QualType T) {
   return std::distance(RD->field_begin(), RD->field_end()) == 1;
 }
 
-bool Model::isPerUserType(QualType T) { return isPerUserTypeImpl(T, 0); }
-
-bool Model::isPerUserTypeImpl(QualType T, unsigned Depth) {
+std::optional<EvidenceKind> Model::perUserTypeImpl(QualType T, unsigned Depth) {
   if (T.isNull() || Depth > 2)
-    return false;
+    return std::nullopt;
   T = stripWrappers(T);
   if (T.isNull())
-    return false;
+    return std::nullopt;
   const Type *Key = T.getTypePtr();
   auto It = PerUserTypeMemo.find(Key);
   if (It != PerUserTypeMemo.end())
     return It->second;
-  PerUserTypeMemo[Key] = false;
-  bool R = false;
-  if (isIdentityType(T) ||
-      anySugarName(T, [&](StringRef N) {
-        return Cfg.PerUserTypes.matchesAnyWord(N);
-      })) {
-    R = true;
-  } else if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl()) {
-    StringRef Name = RD->getIdentifier() ? RD->getName() : "";
-    if (isSequenceName(Name) || Cfg.AssociativeContainers.containsExact(Name)) {
-      // A container of per-user values is per-user; its key is not looked at.
-      if (const auto *S = asSpec(RD)) {
-        const auto &Args = S->getTemplateArgs();
-        unsigned ValueIdx =
-            Cfg.AssociativeContainers.containsExact(Name) && Args.size() > 1 ? 1
-                                                                             : 0;
-        if (Args.size() > ValueIdx &&
-            Args[ValueIdx].getKind() == TemplateArgument::Type)
-          R = isPerUserTypeImpl(Args[ValueIdx].getAsType(), Depth + 1);
-      }
-    } else if (Cfg.PerUserTypes.matchesAnyWord(Name)) {
-      R = true;
-    } else if (RD->hasDefinition()) {
-      // A record that carries its owner (`struct Entry { UserId owner; ...}`)
-      // holds one user's data.
+  PerUserTypeMemo[Key] = std::nullopt;
+  std::optional<EvidenceKind> R;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  StringRef Name = RD && RD->getIdentifier() ? RD->getName() : "";
+  if (isIdentityType(T)) {
+    R = RD && hasAnnotation(RD, IdentityAnnotation) ? EvidenceKind::Annotation
+                                                    : EvidenceKind::IdentityName;
+  } else if (RD && (isSequenceName(Name) ||
+                    Cfg.AssociativeContainers.containsExact(Name))) {
+    // A container of per-user values is per-user; its key is not looked at.
+    if (const auto *S = asSpec(RD)) {
+      const auto &Args = S->getTemplateArgs();
+      unsigned ValueIdx =
+          Cfg.AssociativeContainers.containsExact(Name) && Args.size() > 1 ? 1
+                                                                           : 0;
+      if (Args.size() > ValueIdx &&
+          Args[ValueIdx].getKind() == TemplateArgument::Type)
+        R = perUserTypeImpl(Args[ValueIdx].getAsType(), Depth + 1);
+    }
+  } else {
+    // A record that carries its owner (`struct Entry { UserId owner; ...}`)
+    // holds one user's data: identity evidence.
+    if (RD && RD->hasDefinition())
       for (const FieldDecl *F : RD->getDefinition()->fields())
         if (isIdentityDecl(F)) {
-          R = true;
+          R = identityKind(F);
           break;
         }
-    }
+    // `Profile`, `Cart`: words alone.
+    if (!R && (Cfg.PerUserTypes.matchesAnyWord(Name) ||
+               anySugarName(T, [&](StringRef N) {
+                 return Cfg.PerUserTypes.matchesAnyWord(N);
+               })))
+      R = EvidenceKind::Name;
   }
   PerUserTypeMemo[Key] = R;
   return R;
@@ -296,6 +297,17 @@ bool Model::isIdentityDecl(const ValueDecl *D) {
     R = isValueLikeType(T);
   IdentityDeclMemo[D] = R;
   return R;
+}
+
+EvidenceKind Model::identityKind(const ValueDecl *D) const {
+  QualType T = D->getType();
+  if (const auto *FD = dyn_cast<FunctionDecl>(D))
+    T = FD->getReturnType();
+  const CXXRecordDecl *RD = recordOf(T);
+  if (hasAnnotation(D, IdentityAnnotation) ||
+      (RD && hasAnnotation(RD, IdentityAnnotation)))
+    return EvidenceKind::Annotation;
+  return EvidenceKind::IdentityName;
 }
 
 static bool nameMatches(const CXXRecordDecl *RD, const WordSet &W) {
@@ -508,6 +520,21 @@ private:
     if (const CXXRecordDecl *RD = instanceMadeBy(E, 0))
       return RD;
     E = ignoreWrappers(E);
+    // A callable converted to the framework's handler type
+    // (`std::function<...>(lambda)`).
+    if (const auto *CC = dyn_cast<CXXConstructExpr>(E))
+      if (CC->getNumArgs() == 1)
+        E = ignoreWrappers(CC->getArg(0));
+    // `svr.Get("/n", [this](...) {...})`: the callback kept for the
+    // server's lifetime calls back into the object it captured.
+    if (const auto *LE = dyn_cast<LambdaExpr>(E)) {
+      for (const LambdaCapture &C : LE->captures())
+        if (C.capturesThis())
+          if (const auto *MD = dyn_cast<CXXMethodDecl>(
+                  LE->getLambdaClass()->getDeclContext()))
+            return MD->getParent();
+      return nullptr;
+    }
     if (const auto *UO = dyn_cast<UnaryOperator>(E))
       if (UO->getOpcode() == UO_AddrOf)
         E = ignoreWrappers(UO->getSubExpr());
@@ -659,7 +686,7 @@ std::optional<LongLived> Model::longLivedImpl(const CXXRecordDecl *RD,
                              : ": the framework makes one for the whole server") +
                         " (model " + Row->Library + ", " +
                         llvm::sys::path::filename(Row->Where).str() + ")",
-                    SourceLocation(), ""};
+                    SourceLocation(), "", EvidenceKind::Model};
   } else if (auto It = I.Singletons.find(key(RD)); It != I.Singletons.end()) {
     Out = LongLived{"a member of singleton " + Name,
                     It->second.second->getLocation(),
@@ -681,7 +708,7 @@ std::optional<LongLived> Model::longLivedImpl(const CXXRecordDecl *RD,
                         F->getLocation(),
                         "'" + F->getNameAsString() + "' holds an instance of " +
                             Name,
-                        O->ByName};
+                        O->Kind};
         break;
       }
     }
@@ -694,13 +721,22 @@ std::optional<LongLived> Model::longLivedImpl(const CXXRecordDecl *RD,
                                 ", a long-lived class by its name"
                           : "a member of " + Name + ", which derives from '" +
                                 Hit->getQualifiedNameAsString() + "'",
-                      SourceLocation(), "", /*ByName=*/true};
+                      SourceLocation(), "", EvidenceKind::Name};
   if (auto It = I.Registered.find(key(RD)); It != I.Registered.end()) {
-    if (!Out)
-      Out = LongLived{"a member of " + Name + ", registered to serve requests",
-                      SourceLocation(), ""};
-    // The registration is structure, whatever the name said.
-    Out->ByName = false;
+    // The registration is structure (or the registering function's model
+    // row), whatever the name said.
+    const FunctionDecl *Callee = It->second->getDirectCallee();
+    const ModelRow *By = library().find(ModelRole::Lifetime, Callee);
+    std::string Via = By ? " (model " + By->Library + ", " +
+                               llvm::sys::path::filename(By->Where).str() + ")"
+                         : "";
+    EvidenceKind Kind = By ? EvidenceKind::Model : EvidenceKind::Structure;
+    if (!Out || Out->byName())
+      Out = LongLived{"a member of " + Name + ", registered to serve requests" +
+                          Via,
+                      SourceLocation(), "", Kind};
+    else if (Kind < Out->Kind)
+      Out->Kind = Kind;
     if (Out->WhereLoc.isInvalid()) {
       Out->WhereLoc = It->second->getBeginLoc();
       Out->WhereNote =
@@ -818,6 +854,7 @@ StorageInfo Model::classifyStorageImpl(const Expr *E, unsigned Depth) const {
         Info.Decl = FD;
         if (std::optional<LongLived> LL = longLived(RD)) {
           Info.Kind = Sharing::Shared;
+          Info.Evidence = LL->Kind;
           Info.Holder = FD;
           Info.Why = LL->Why;
           Info.WhereLoc = LL->WhereLoc;
@@ -835,8 +872,9 @@ StorageInfo Model::classifyStorageImpl(const Expr *E, unsigned Depth) const {
       // structure or a library model (not by its name).
       if (Outer.Kind == Sharing::Unknown)
         if (std::optional<LongLived> LL = longLived(recordOf(Base->getType())))
-          if (!LL->ByName) {
+          if (!LL->byName()) {
             Outer.Kind = Sharing::Shared;
+            Outer.Evidence = LL->Kind;
             Outer.Holder = FD;
             Outer.Why = LL->Why;
             Outer.WhereLoc = LL->WhereLoc;

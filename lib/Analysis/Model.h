@@ -3,6 +3,7 @@
 #define CROSSUSER_ANALYSIS_MODEL_H
 
 #include "Analysis/Config.h"
+#include "Analysis/Finding.h"
 #include "Analysis/Models.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -44,6 +45,10 @@ struct StorageInfo {
   std::string WhereNote;
   /// A `thread_local` holds it (shared only while ThreadLocalIsShared).
   const clang::VarDecl *ThreadLocal = nullptr;
+  /// What decided that it is shared: storage duration, ownership and
+  /// registration are structure; a framework's lifetime is a model; a
+  /// class name is words.
+  EvidenceKind Evidence = EvidenceKind::Structure;
 };
 
 /// Why instances of a class live as long as the server.
@@ -52,9 +57,10 @@ struct LongLived {
   std::string Why;
   clang::SourceLocation WhereLoc;
   std::string WhereNote;
-  /// Decided by a class name alone (HandlerBases), not by structure or a
-  /// library model.
-  bool ByName = false;
+  /// Structure (an instance in shared storage, a registration), a library
+  /// model's lifetime row, or a class name alone (HandlerBases).
+  EvidenceKind Kind = EvidenceKind::Structure;
+  bool byName() const { return Kind == EvidenceKind::Name; }
 };
 
 class Model {
@@ -79,9 +85,20 @@ public:
   /// Per-user data: an identity type, a type named like per-user data
   /// (`Profile`, `Cart`), a record with an identity field, or a container
   /// of those.
-  bool isPerUserType(clang::QualType T);
+  bool isPerUserType(clang::QualType T) {
+    return perUserTypeEvidence(T).has_value();
+  }
+  /// Why \p T is per-user: an identity type or a record that carries an
+  /// identity (identity evidence: annotation or words), or a name in
+  /// PerUserTypes alone (words); nothing when it is not.
+  std::optional<EvidenceKind> perUserTypeEvidence(clang::QualType T) {
+    return perUserTypeImpl(T, 0);
+  }
   /// A variable, field, parameter or function that names a user identity.
   bool isIdentityDecl(const clang::ValueDecl *D);
+  /// What makes identity declaration \p D one: an annotation on it or its
+  /// type, or else words (its name or its type's).
+  EvidenceKind identityKind(const clang::ValueDecl *D) const;
 
   /// The identity row of a library model that names \p D: a field, or a
   /// function whose row's argument condition \p Call meets.
@@ -144,12 +161,14 @@ private:
                                             const clang::VarDecl *VD) const;
   bool isValueLikeType(clang::QualType T) const;
   bool isIdentityTypeUncached(clang::QualType T);
-  bool isPerUserTypeImpl(clang::QualType T, unsigned Depth);
+  std::optional<EvidenceKind> perUserTypeImpl(clang::QualType T,
+                                              unsigned Depth);
 
   clang::ASTContext &Ctx;
   const Config &Cfg;
   llvm::DenseMap<const clang::Type *, bool> IdentityTypeMemo;
-  llvm::DenseMap<const clang::Type *, bool> PerUserTypeMemo;
+  llvm::DenseMap<const clang::Type *, std::optional<EvidenceKind>>
+      PerUserTypeMemo;
   llvm::DenseMap<const clang::ValueDecl *, bool> IdentityDeclMemo;
   mutable std::shared_ptr<InstanceIndex> Instances;
   mutable llvm::DenseMap<const clang::FunctionDecl *, const FunctionFacts *>

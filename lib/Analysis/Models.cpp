@@ -316,11 +316,12 @@ std::string Models::shippedDirectory() {
 #endif
 }
 
-const Models &Models::shipped() {
-  static std::once_flag Once;
-  static Models M;
-  std::call_once(Once, [] {
-    std::string Dir = shippedDirectory();
+std::vector<std::string> Models::shippedFiles() {
+  llvm::SmallVector<llvm::StringRef, 2> Dirs;
+  std::string List = shippedDirectory();
+  llvm::StringRef(List).split(Dirs, llvm::sys::EnvPathSeparator, -1, false);
+  std::vector<std::string> Out;
+  for (llvm::StringRef Dir : Dirs) {
     std::error_code EC;
     std::vector<std::string> Paths;
     for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
@@ -328,7 +329,16 @@ const Models &Models::shipped() {
       if (llvm::StringRef(It->path()).endswith(".yaml"))
         Paths.push_back(It->path());
     llvm::sort(Paths);
-    for (const std::string &P : Paths)
+    Out.insert(Out.end(), Paths.begin(), Paths.end());
+  }
+  return Out;
+}
+
+const Models &Models::shipped() {
+  static std::once_flag Once;
+  static Models M;
+  std::call_once(Once, [] {
+    for (const std::string &P : shippedFiles())
       // The shipped files are tested; a broken one is a packaging error
       // worth a loud message, not a silent half-loaded model.
       if (llvm::Error E = M.load(P))

@@ -98,8 +98,11 @@ public:
   /// The models shipped with crossuser (the install's share/crossuser/
   /// models, else the source tree's models/), loaded once per process.
   static const Models &shipped();
-  /// Where the shipped models are read from.
+  /// Where the shipped models are read from: `CROSSUSER_MODELS_DIR` (one
+  /// directory, or several separated as in PATH), else the install's.
   static std::string shippedDirectory();
+  /// The `.yaml` files of those directories, each directory's sorted.
+  static std::vector<std::string> shippedFiles();
 
 private:
   const ModelRow *lifetimeOfImpl(const clang::CXXRecordDecl *RD,

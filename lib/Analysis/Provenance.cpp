@@ -12,9 +12,11 @@ using namespace clang;
 namespace crossuser {
 
 void Prov::merge(const Prov &O) {
-  if (!Identifies.valid() && O.Identifies.valid())
+  // The strongest evidence wins; between equals, the first seen.
+  if (O.Identifies.valid() &&
+      (!Identifies.valid() || O.Identifies.Kind < Identifies.Kind))
     Identifies = O.Identifies;
-  if (!PerUser.valid() && O.PerUser.valid())
+  if (O.PerUser.valid() && (!PerUser.valid() || O.PerUser.Kind < PerUser.Kind))
     PerUser = O.PerUser;
   if (O.Params.size() > Params.size())
     Params.resize(O.Params.size());
@@ -29,7 +31,7 @@ void Prov::merge(const Prov &O) {
 /// Adds what argument \p A contributes to \p P when it selects whose data
 /// the result is without flowing into it: per-user-ness, never identity.
 static void mergeSelector(Prov &P, const Prov &A) {
-  if (!P.perUser() && A.perUser())
+  if (A.perUser() && (!P.perUser() || A.PerUser.Kind < P.PerUser.Kind))
     P.PerUser = A.PerUser;
   for (const llvm::SmallBitVector *B : {&A.Params, &A.UserParams}) {
     if (B->size() > P.UserParams.size())
@@ -170,6 +172,13 @@ static bool isIdentityHeaderName(const Config &Cfg, StringRef Name) {
 static Evidence viaModel(Evidence Ev, const ModelRow &Row) {
   Ev.Via = " (model " + Row.Library + ", " +
            llvm::sys::path::filename(Row.Where).str() + ")";
+  Ev.Kind = EvidenceKind::Model;
+  return Ev;
+}
+
+/// \p Ev, decided by \p Kind of evidence.
+static Evidence decidedBy(Evidence Ev, EvidenceKind Kind) {
+  Ev.Kind = Kind;
   return Ev;
 }
 
@@ -179,13 +188,13 @@ std::optional<Evidence> Provenance::identitySource(const Expr *E) {
   E = E->IgnoreParenImpCasts();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
     if (isa<VarDecl>(DRE->getDecl()) && M.isIdentityDecl(DRE->getDecl()))
-      return evidenceAt(E);
+      return decidedBy(evidenceAt(E), M.identityKind(DRE->getDecl()));
     return std::nullopt;
   }
   if (const auto *ME = dyn_cast<MemberExpr>(E)) {
     const ValueDecl *D = ME->getMemberDecl();
     if ((isa<FieldDecl>(D) || isa<VarDecl>(D)) && M.isIdentityDecl(D))
-      return evidenceAt(E);
+      return decidedBy(evidenceAt(E), M.identityKind(D));
     if (const ModelRow *Row = M.identityRow(D, nullptr))
       return viaModel(evidenceAt(E), *Row);
     return std::nullopt;
@@ -199,7 +208,7 @@ std::optional<Evidence> Provenance::identitySource(const Expr *E) {
   if (const ModelRow *Row = FD ? M.identityRow(FD, CE) : nullptr)
     return viaModel(evidenceAt(E), *Row);
   if (FD && !isa<CXXOperatorCallExpr>(CE) && M.isIdentityDecl(FD))
-    return evidenceAt(E);
+    return decidedBy(evidenceAt(E), M.identityKind(FD));
   const Config &Cfg = M.config();
   bool CookieGetter = FD && FD->getIdentifier() &&
                       llvm::is_contained(splitWords(FD->getName()), "cookie");
@@ -212,15 +221,17 @@ std::optional<Evidence> Provenance::identitySource(const Expr *E) {
            isa<VarDecl>(DRE->getDecl())) &&
           DRE->getDecl()->getIdentifier() &&
           isIdentityHeaderName(Cfg, DRE->getDecl()->getName()))
-        return evidenceAt(E);
+        return decidedBy(evidenceAt(E), EvidenceKind::Model);
     const auto *SL = dyn_cast<StringLiteral>(ignoreWrappers(Arg));
     if (!SL || SL->getCharByteWidth() != 1)
       continue;
     StringRef S = SL->getString();
+    // The request's credential headers identify its sender (HTTP's own
+    // model); a cookie is known only by its name.
     if (Cfg.IdentityHeaders.containsExact(S))
-      return evidenceAt(E);
+      return decidedBy(evidenceAt(E), EvidenceKind::Model);
     if (CookieGetter && Cfg.IdentityNames.matchesAnyWord(S))
-      return evidenceAt(E);
+      return decidedBy(evidenceAt(E), EvidenceKind::IdentityName);
   }
   return std::nullopt;
 }
@@ -544,7 +555,12 @@ Prov Provenance::fromIdentityMember(const Expr *Obj, StringRef Member,
                                     const Expr *Whole, const FunctionDecl *Ctx,
                                     unsigned Depth) {
   Prov P;
-  Evidence Ev = evidenceAt(Whole);
+  // The object is an identity by its type's annotation or its type's name.
+  const CXXRecordDecl *RD = M.recordOf(Obj->getType());
+  Evidence Ev = decidedBy(evidenceAt(Whole),
+                          RD && Model::hasAnnotation(RD, IdentityAnnotation)
+                              ? EvidenceKind::Annotation
+                              : EvidenceKind::IdentityName);
   const Config &Cfg = M.config();
   // `user.id` names the user; `user.country` is only the user's data. A
   // strong id (`UserId{value}`) is nothing but the identity.
@@ -700,6 +716,7 @@ Prov Provenance::evalVar(const VarDecl *VD, const DeclRefExpr *Ref,
   if (!ByNameOnly && M.isIdentityDecl(VD)) {
     P.Identifies.Loc = VD->getLocation();
     P.Identifies.Text = VD->getNameAsString();
+    P.Identifies.Kind = M.identityKind(VD);
     P.PerUser = P.Identifies;
   }
   if (OwnParam) {

@@ -2,6 +2,7 @@
 #ifndef CROSSUSER_ANALYSIS_PROVENANCE_H
 #define CROSSUSER_ANALYSIS_PROVENANCE_H
 
+#include "Analysis/Finding.h"
 #include "Analysis/Flow.h"
 #include "Analysis/Model.h"
 #include "clang/AST/Stmt.h"
@@ -20,6 +21,9 @@ struct Evidence {
   /// The library model row that made it evidence, for notes:
   /// " (model libjwt, libjwt.yaml:7)"; empty otherwise.
   std::string Via;
+  /// What decided it: an annotation, data flow (structure), a model row,
+  /// or words.
+  EvidenceKind Kind = EvidenceKind::Structure;
   bool valid() const { return Loc.isValid(); }
 };
 

@@ -375,7 +375,8 @@ private:
                 R.Store->Target + "', which is shared between requests";
     F.Notes.push_back(
         {PV.PerUser.Loc,
-         "per-user data comes from '" + PV.PerUser.Text + "'" + PV.PerUser.Via});
+         "per-user data comes from '" + PV.PerUser.Text + "'" + PV.PerUser.Via,
+         PV.PerUser.Kind});
     F.Notes.push_back(
         {R.Call->getBeginLoc(),
          "'" + Fn.Name + "' writes its parameter '" + Param + "' to '" +
@@ -444,12 +445,15 @@ private:
                 M.text(W.Target) + "', which is shared between requests";
     F.Notes.push_back(
         {PV.PerUser.Loc,
-         "per-user data comes from '" + PV.PerUser.Text + "'" + PV.PerUser.Via});
+         "per-user data comes from '" + PV.PerUser.Text + "'" + PV.PerUser.Via,
+         PV.PerUser.Kind});
     const ValueDecl *Holder = SI.Holder ? SI.Holder : SI.Decl;
     if (Holder)
       F.Notes.push_back({Holder->getLocation(),
                          "'" + Holder->getNameAsString() +
-                             "' is shared between requests: " + SI.Why});
+                             "' is shared between requests: " + SI.Why,
+                         SI.Evidence});
+    F.Evidence = SI.Evidence;
     if (SI.WhereLoc.isValid())
       F.Notes.push_back({SI.WhereLoc, SI.WhereNote});
     return F;

@@ -62,11 +62,13 @@ public:
 Session ResolveSession(const http::Request &req);
 
 struct Profile {
+  std::string user_id;
   std::string display_name;
   std::string address;
 };
 struct Order {
   int id;
+  std::string customer_id;
   double total;
 };
 struct Product {

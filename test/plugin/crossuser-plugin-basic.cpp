@@ -34,7 +34,7 @@ public:
     if (auto hit = cache_.Get(req.path())) {
       // CHECK: crossuser-plugin-basic.cpp:[[@LINE-1]]:20: warning: cache 'cache_' is keyed by 'req.path()', which does not identify the user [crossuser-cache-key]
       // CHECK: crossuser-plugin-basic.cpp:[[@LINE-3]]:23: note: user identity 'ResolveSession(req)' is available here
-      // CHECK: crossuser-plugin-basic.cpp:[[@LINE+13]]:34: note: 'cache_' holds values of per-user type 'Profile'
+      // CHECK: crossuser-plugin-basic.cpp:[[@LINE+5]]:48: note: per-user data 'p' is stored in 'cache_' here
       resp.body = RenderProfile(*hit);
       return;
     }

@@ -519,10 +519,14 @@ def to_original(line, col, shifts):
 # running the tool
 
 def verdicts(tool, checks, args, path, env, config):
+    """The findings of `path` that rest on no identifier words (their JSON
+    `evidence` is annotation, structure or model), keyed (check, line,
+    column), and every note's message. A finding whose weakest evidence is
+    a name may change with a renaming: that is what `evidence: name` says."""
     # One explicit, empty configuration for both runs: a .clang-tidy file
     # above the original but not above the variant must not differ them.
     proc = subprocess.run([tool, "--quiet", "--config-file=" + config, "--checks=" + checks,
-                           path, "--", *args],
+                           "--format=json", "-o", "-", path, "--", *args],
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                           env=env, cwd=os.path.dirname(path))
     if proc.returncode not in (0, 1):
@@ -530,17 +534,11 @@ def verdicts(tool, checks, args, path, env, config):
             % (path, proc.returncode, proc.stdout, proc.stderr))
     base = os.path.basename(path)
     warnings, notes = {}, []
-    for line in proc.stdout.splitlines():
-        m = DIAG_RE.match(line)
-        if not m or os.path.basename(m.group("path")) != base:
-            if m and m.group("sev") == "note":
-                notes.append(m.group("msg"))
+    for f in json.loads(proc.stdout)["findings"]:
+        notes.extend(n["message"] for n in f["notes"])
+        if os.path.basename(f["path"]) != base or f["evidence"] == "name":
             continue
-        if m.group("sev") == "warning" and m.group("check"):
-            key = (m.group("check"), int(m.group("line")), int(m.group("col")))
-            warnings[key] = m.group("msg")
-        elif m.group("sev") == "note":
-            notes.append(m.group("msg"))
+        warnings[(f["check"], f["line"], f["column"])] = f["message"]
     return warnings, notes
 
 

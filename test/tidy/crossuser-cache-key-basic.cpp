@@ -12,7 +12,7 @@ public:
     if (auto hit = cache_.Get(req.path())) {
       // CHECK: :[[@LINE-1]]:20: warning: cache 'cache_' is keyed by 'req.path()', which does not identify the user [crossuser-cache-key]
       // CHECK: :[[@LINE-3]]:23: note: user identity 'ResolveSession(req)' is available here
-      // CHECK: :[[@LINE+11]]:34: note: 'cache_' holds values of per-user type 'Profile'
+      // CHECK: :[[@LINE+5]]:48: note: per-user data 'p' is stored in 'cache_' here
       resp.body = RenderProfile(*hit);
       return;
     }

@@ -111,7 +111,7 @@ public:
     if (auto e = cache_.Get(req.path())) {
       // CHECK: :[[@LINE-1]]:18: warning: cache 'cache_' is keyed by 'req.path()', which does not identify the user [crossuser-cache-key]
       // CHECK: :[[@LINE-5]]:23: note: user identity 'ResolveSession(req)' is available here
-      // CHECK: :[[@LINE+14]]:45: note: 'cache_' holds values of per-user type 'std::vector<Order>'
+      // CHECK: :[[@LINE+4]]:30: note: per-user data 'orders' is stored in 'cache_' here
       orders = *e;
     } else {
       orders = db.LoadOrders(session.user_id());

@@ -73,7 +73,7 @@
 #include "service.h"
 
 struct Cart {
-  std::vector<Product> items;
+  std::string user_id; std::vector<Product> items;
 };
 std::string BuyerRefOf(const http::Request &req);
 

@@ -22,7 +22,7 @@ void Overwritten(const http::Request &req) {
     // CHECK: :[[@LINE-1]]:18: warning: cache 'g_profiles' is keyed by 'key', which does not identify the user [crossuser-cache-key]
     // CHECK: :[[@LINE-3]]:3: note: key 'key' is built here
     // CHECK: :[[@LINE-6]]:21: note: user identity 'ResolveSession(req)' is available here
-    // CHECK: :13:32: note: 'g_profiles' holds values of per-user type 'Profile'
+    // CHECK: :[[@LINE+2]]:23: note: per-user data 'Database().LoadProfile(session.user_id())' is stored in 'g_profiles' here
     return;
   g_profiles.Put(key, Database().LoadProfile(session.user_id()));
   // CHECK: :[[@LINE-1]]:3: warning: cache 'g_profiles' is keyed by 'key', which does not identify the user [crossuser-cache-key]

@@ -45,9 +45,7 @@ class CartService {
 public:
   Cart GetCart(const User &user, const http::Request &req) {
     if (std::optional<Cart> c = carts_.Get(req.query()))
-    // CHECK: :[[@LINE-1]]:33: warning: cache 'carts_' is keyed by 'req.query()', which does not identify the user [crossuser-cache-key]
-    // CHECK: :[[@LINE-3]]:28: note: user identity 'user' is available here
-    // CHECK: :[[@LINE+6]]:31: note: 'carts_' holds values of per-user type 'Cart'
+    // Silent by default: this finding rests on words only (MinimumEvidence: name reports it).
       return *c;
     return Cart{};
   }
@@ -63,15 +61,11 @@ public:
   std::string Show(const http::Request &req) {
     std::string uid = req.header("X-User-Id");
     auto it = orders_.find(req.path());
-    // CHECK: :[[@LINE-1]]:15: warning: cache 'orders_' is keyed by 'req.path()', which does not identify the user [crossuser-cache-key]
-    // CHECK: :[[@LINE-3]]:23: note: user identity 'req.header("X-User-Id")' is available here
-    // CHECK: :[[@LINE+12]]:55: note: 'orders_' holds values of per-user type 'std::vector<Order>'
+    // Silent by default: this finding rests on words only (MinimumEvidence: name reports it).
     if (it != orders_.end())
       return "cached";
     orders_[req.path()] = db_.LoadOrders(uid);
-    // CHECK: :[[@LINE-1]]:5: warning: cache 'orders_' is keyed by 'req.path()', which does not identify the user [crossuser-cache-key]
-    // CHECK: :[[@LINE-9]]:23: note: user identity 'req.header("X-User-Id")' is available here
-    // CHECK: :[[@LINE-3]]:27: note: per-user data 'db_.LoadOrders(uid)' is stored in 'orders_' here
+    // Silent by default: this finding rests on words only (MinimumEvidence: name reports it).
     return "fresh";
   }
 
@@ -163,9 +157,7 @@ private:
 void ServeCart(LruCache<std::string, Cart> &cache, const std::string &customer,
                const http::Request &req, http::Response &resp) {
   if (std::optional<Cart> c = cache.Get(req.path()))
-  // CHECK: :[[@LINE-1]]:31: warning: cache 'cache' is keyed by 'req.path()', which does not identify the user [crossuser-cache-key]
-  // CHECK: :[[@LINE-4]]:71: note: user identity 'customer' is available here
-  // CHECK: :[[@LINE-5]]:45: note: 'cache' holds values of per-user type 'Cart'
+  // Silent by default: this finding rests on words only (MinimumEvidence: name reports it).
     resp.body = "cart";
 }
 

@@ -19,9 +19,7 @@ class ReportService {
 public:
   Invoice GetInvoice(const TenantId &tenant, const std::string &number) {
     if (std::optional<Invoice> i = invoices_.Get("invoice:" + number))
-    // CHECK: :[[@LINE-1]]:36: warning: cache 'invoices_' is keyed by '"invoice:" + number', which does not identify the user [crossuser-cache-key]
-    // CHECK: :[[@LINE-3]]:38: note: user identity 'tenant' is available here
-    // CHECK: :[[@LINE+51]]:34: note: 'invoices_' holds values of per-user type 'Invoice'
+    // Silent by default: this finding rests on words only (MinimumEvidence: name reports it).
       return *i;
     return Invoice{};
   }
@@ -88,9 +86,7 @@ class ReportController {
 public:
   std::optional<Invoice> Find(const TenantId &tenant, const std::string &report) {
     return cache_.Get(ReportKey{report, 2024});
-    // CHECK: :[[@LINE-1]]:12: warning: cache 'cache_' is keyed by 'ReportKey{report, 2024}', which does not identify the user [crossuser-cache-key]
-    // CHECK: :[[@LINE-3]]:47: note: user identity 'tenant' is available here
-    // CHECK: :[[@LINE+4]]:32: note: 'cache_' holds values of per-user type 'Invoice'
+    // Silent by default: this finding rests on words only (MinimumEvidence: name reports it).
   }
 
 private:
@@ -117,7 +113,7 @@ public:
     return docs_.Get("doc/" + doc_id);
     // CHECK: :[[@LINE-1]]:12: warning: cache 'docs_' is keyed by '"doc/" + doc_id', which does not identify the user [crossuser-cache-key]
     // CHECK: :[[@LINE-4]]:47: note: user identity 'session' is available here
-    // CHECK: :[[@LINE+4]]:35: note: 'docs_' holds values of per-user type 'Document'
+    // CHECK: :[[@LINE-10]]:23: note: per-user data 'Document{session.tenant_id(), body}' is stored in 'docs_' here
   }
 
 private:
@@ -133,16 +129,12 @@ class BillingProvider {
 public:
   std::vector<Payment> Payments(const std::string &org_id, int month) {
     auto it = payments_.find(month);
-    // CHECK: :[[@LINE-1]]:15: warning: cache 'payments_' is keyed by 'month', which does not identify the user [crossuser-cache-key]
-    // CHECK: :[[@LINE-3]]:52: note: user identity 'org_id' is available here
-    // CHECK: :[[@LINE+11]]:39: note: 'payments_' holds values of per-user type 'std::vector<Payment>'
+    // Silent by default: this finding rests on words only (MinimumEvidence: name reports it).
     return it != payments_.end() ? it->second : std::vector<Payment>{};
   }
   void Record(const std::string &org_id, int month, const Payment &p) {
     payments_[month].push_back(p);
-    // CHECK: :[[@LINE-1]]:5: warning: cache 'payments_' is keyed by 'month', which does not identify the user [crossuser-cache-key]
-    // CHECK: :[[@LINE-3]]:34: note: user identity 'org_id' is available here
-    // CHECK: :[[@LINE+4]]:39: note: 'payments_' holds values of per-user type 'std::vector<Payment>'
+    // Silent by default: this finding rests on words only (MinimumEvidence: name reports it).
   }
 
 private:
@@ -159,9 +151,6 @@ void FeatureGate(const http::Request &req, http::Response &resp) {
   std::string tenant = req.header("X-Tenant-Id");
   std::string flag = req.param("flag");
   std::optional<Settings> s = g_tenant_settings.Get(flag);
-  // CHECK: :[[@LINE-1]]:31: warning: cache 'g_tenant_settings' is keyed by 'flag', which does not identify the user [crossuser-cache-key]
-  // CHECK: :[[@LINE-3]]:15: note: key 'flag' is built here
-  // CHECK: :[[@LINE-5]]:24: note: user identity 'req.header("X-Tenant-Id")' is available here
-  // CHECK: :[[@LINE-9]]:33: note: 'g_tenant_settings' holds values of per-user type 'Settings'
+  // Silent by default: this finding rests on words only (MinimumEvidence: name reports it).
   resp.body = s && s->enabled ? "on" : "off";
 }

@@ -28,11 +28,18 @@ public:
     resp.body = "<html>welcome</html>";
     resp.set_header("Cache-Control", "max-age=600");
     // CHECK: :[[@LINE-1]]:5: warning: response is made storable by shared caches ('Cache-Control: max-age=600') but carries per-user data [crossuser-cacheable-response]
+    // CHECK: :[[@LINE+3]]:35: note: per-user data '"sid=" + session.token()' enters the response here
+    // CHECK: :[[@LINE-5]]:23: note: user identity 'ResolveSession(req)' is available here
     // FIXED: {{^}}    resp.set_header("Cache-Control", "no-store");
     resp.set_header("Set-Cookie", "sid=" + session.token());
     // CHECK: :[[@LINE-1]]:5: warning: per-user cookie is set on response 'resp', which is stored in shared response cache 'cache_' [crossuser-cacheable-response]
+    // CHECK: :[[@LINE+3]]:5: note: 'resp' is stored in 'cache_' under 'req.path()' here
+    // CHECK: :[[@LINE-3]]:44: note: the cookie value derives from per-user data 'session.token()'
+    // CHECK: :[[@LINE-11]]:23: note: user identity 'ResolveSession(req)' is available here
     cache_.Put(req.path(), resp);
     // CHECK: :[[@LINE-1]]:5: warning: personalised response is stored in shared response cache 'cache_' under 'req.path()', which does not identify the user [crossuser-cacheable-response]
+    // CHECK: :[[@LINE-7]]:35: note: per-user data '"sid=" + session.token()' enters the response here
+    // CHECK: :[[@LINE-15]]:23: note: user identity 'ResolveSession(req)' is available here
   }
 
 private:
@@ -47,7 +54,9 @@ public:
     banner_.set_header("Cache-Control", "max-age=600");
     // FIXED: {{^}}    banner_.set_header("Cache-Control", "max-age=600");
     banner_.set_header("Set-Cookie", "last_user=" + session.user_id());
-    // CHECK: :[[@LINE-1]]:5: warning: per-user cookie is set on response 'banner_', which is shared between requests (a member of 'BannerHandler', which derives from 'http::Handler') [crossuser-cacheable-response]
+    // CHECK: :[[@LINE-1]]:5: warning: per-user cookie is set on response 'banner_', which is shared between requests (a member of 'BannerHandler', which derives from 'http::Handler': the framework makes one for the whole server (model mock-http, mock-http.yaml:8)) [crossuser-cacheable-response]
+    // CHECK: :[[@LINE-2]]:53: note: the cookie value derives from per-user data 'session.user_id()'
+    // CHECK: :[[@LINE-6]]:23: note: user identity 'ResolveSession(req)' is available here
     resp = banner_;
   }
 
@@ -62,7 +71,11 @@ void Welcome(const http::Request &req, http::Response &resp) {
   prebuilt.set_header("Cache-Control", SHORT_CC);
   prebuilt.set_header("Set-Cookie", "uid=" + session.user_id());
   // CHECK: :[[@LINE-2]]:3: warning: response is made storable by shared caches ('Cache-Control: max-age=60') but carries per-user data [crossuser-cacheable-response]
-  // CHECK: :[[@LINE-2]]:3: warning: per-user cookie is set on response 'prebuilt', which is shared between requests (a function-local static) [crossuser-cacheable-response]
+  // CHECK: :[[@LINE-2]]:37: note: per-user data '"uid=" + session.user_id()' enters the response here
+  // CHECK: :[[@LINE-5]]:21: note: user identity 'ResolveSession(req)' is available here
+  // CHECK: :[[@LINE-4]]:3: warning: per-user cookie is set on response 'prebuilt', which is shared between requests (a function-local static) [crossuser-cacheable-response]
+  // CHECK: :[[@LINE-5]]:46: note: the cookie value derives from per-user data 'session.user_id()'
+  // CHECK: :[[@LINE-8]]:21: note: user identity 'ResolveSession(req)' is available here
   resp = prebuilt;
 }
 // FIXED: {{^}}  prebuilt.set_header("Cache-Control", SHORT_CC);
@@ -73,9 +86,13 @@ void Account(const http::Request &req, http::Response &resp) {
   Session session = ResolveSession(req);
   account.set_header("Cache-Control", "public, max-age=60");
   // CHECK: :[[@LINE-1]]:3: warning: response is made storable by shared caches ('Cache-Control: public, max-age=60') but carries per-user data [crossuser-cacheable-response]
+  // CHECK: :[[@LINE+3]]:36: note: per-user data '"uid=" + session.user_id()' enters the response here
+  // CHECK: :[[@LINE-4]]:21: note: user identity 'ResolveSession(req)' is available here
   // FIXED: {{^}}  account.set_header("Cache-Control", "no-store");
   account.set_header("Set-Cookie", "uid=" + session.user_id());
   // CHECK: :[[@LINE-1]]:3: warning: per-user cookie is set on response 'account', which is shared between requests (a function-local static) [crossuser-cacheable-response]
+  // CHECK: :[[@LINE-2]]:45: note: the cookie value derives from per-user data 'session.user_id()'
+  // CHECK: :[[@LINE-9]]:21: note: user identity 'ResolveSession(req)' is available here
   resp = account;
 }
 
@@ -85,6 +102,8 @@ void Hello(const http::Request &req, http::Response &resp) {
   Session session = ResolveSession(req);
   hello.set_header("Set-Cookie", "uid=" + session.user_id());
   // CHECK: :[[@LINE-1]]:3: warning: per-user cookie is set on response 'hello', which is shared between requests (a function-local static) [crossuser-cacheable-response]
+  // CHECK: :[[@LINE-2]]:43: note: the cookie value derives from per-user data 'session.user_id()'
+  // CHECK: :[[@LINE-4]]:21: note: user identity 'ResolveSession(req)' is available here
   resp = hello;
 }
 

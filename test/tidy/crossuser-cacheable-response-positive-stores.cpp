@@ -113,7 +113,7 @@ public:
   void Handle(const http::Request &req, http::Response &resp) override {
     Session session = ResolveSession(req);
     banner_.set_header("Set-Cookie", "last_user=" + session.user_id());
-    // CHECK: :[[@LINE-1]]:5: warning: per-user cookie is set on response 'banner_', which is shared between requests (a member of 'BannerHandler', which derives from 'http::Handler') [crossuser-cacheable-response]
+    // CHECK: :[[@LINE-1]]:5: warning: per-user cookie is set on response 'banner_', which is shared between requests (a member of 'BannerHandler', which derives from 'http::Handler': the framework makes one for the whole server (model mock-http, mock-http.yaml:8)) [crossuser-cacheable-response]
     // CHECK: :[[@LINE-2]]:53: note: the cookie value derives from per-user data 'session.user_id()'
     // CHECK: :[[@LINE-4]]:23: note: user identity 'ResolveSession(req)' is available here
     resp = banner_;

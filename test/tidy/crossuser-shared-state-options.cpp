@@ -11,13 +11,13 @@
 // RUN:   | FileCheck %s --check-prefixes=DEFAULT,ALL --implicit-check-not='{{warning|error}}:'
 //
 // thread_locals are per-thread scratch in a server with a thread per user;
-// 'Worker' is a long-lived name; 'Prime' is setup; 'journal' is not user
+// 'Worker' is a long-lived name (counted with MinimumEvidence: name); 'Prime' is setup; 'journal' is not user
 // storage; 'Plug' registers; 'Stash' writes.
 // RUN: %clang_tidy -checks='-*,crossuser-shared-state' \
-// RUN:   -config="{CheckOptions: {crossuser-shared-state.ThreadLocalIsShared: 'false', crossuser-shared-state.HandlerBases: 'handler;worker', crossuser-shared-state.SetupMethods: 'prime', crossuser-shared-state.NonUserStorageNames: 'journal', crossuser-shared-state.RegistrationFunctions: 'plug', crossuser-shared-state.WriteMethods: 'Stash'}}" \
+// RUN:   -config="{CheckOptions: {crossuser-shared-state.ThreadLocalIsShared: 'false', crossuser-shared-state.HandlerBases: 'handler;worker', crossuser-shared-state.SetupMethods: 'prime', crossuser-shared-state.NonUserStorageNames: 'journal', crossuser-shared-state.RegistrationFunctions: 'plug', crossuser-shared-state.WriteMethods: 'Stash', MinimumEvidence: name}}" \
 // RUN:   %s -- %mock_flags \
 // RUN:   | FileCheck %s --check-prefixes=CUSTOM,ALL --implicit-check-not='{{warning|error}}:'
-// RUN: printf "CheckOptions:\n  crossuser-shared-state.ThreadLocalIsShared: false\n  HandlerBases: 'handler;worker'\n  SetupMethods: prime\n  NonUserStorageNames: journal\n  RegistrationFunctions: plug\n  WriteMethods: Stash\n" > %t/custom.yaml
+// RUN: printf "CheckOptions:\n  crossuser-shared-state.ThreadLocalIsShared: false\n  HandlerBases: 'handler;worker'\n  SetupMethods: prime\n  NonUserStorageNames: journal\n  RegistrationFunctions: plug\n  WriteMethods: Stash\n  MinimumEvidence: name\n" > %t/custom.yaml
 // RUN: not %crossuser_check --checks='-*,crossuser-shared-state' --config-file=%t/custom.yaml %s -- %mock_flags 2>/dev/null \
 // RUN:   | FileCheck %s --check-prefixes=CUSTOM,ALL --implicit-check-not='{{warning|error}}:'
 //

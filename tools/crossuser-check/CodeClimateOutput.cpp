@@ -15,6 +15,7 @@ std::string formatCodeClimate(const std::vector<ReportFinding> &Findings,
     for (const ReportNote &N : F.Notes)
       Body += "- " + N.Loc.Path + ":" + std::to_string(N.Loc.Line) + ": " +
               N.Message + "\n";
+    Body += "- evidence: " + F.Evidence + "\n";
     json::Object Issue{
         {"type", "issue"},
         {"check_name", F.Check},

@@ -637,14 +637,7 @@ llvm::StringRef roleName(ModelRole R) {
 int listModels(ErrorSink &Errors) {
   // Each shipped file is parsed here first: a broken one is a one-line
   // error, not the fatal error Models::shipped() reserves for analyses.
-  std::string Dir = Models::shippedDirectory();
-  std::vector<std::string> Shipped;
-  std::error_code EC;
-  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
-       It.increment(EC))
-    if (llvm::StringRef(It->path()).endswith(".yaml"))
-      Shipped.push_back(It->path());
-  llvm::sort(Shipped);
+  std::vector<std::string> Shipped = Models::shippedFiles();
   for (const std::string &P : Shipped) {
     Models Probe;
     if (llvm::Error E = Probe.load(P)) {
@@ -694,7 +687,7 @@ int listModels(ErrorSink &Errors) {
                        << "\n";
     }
   };
-  Print(Base, "shipped models (" + Dir + ")");
+  Print(Base, "shipped models (" + Models::shippedDirectory() + ")");
   for (const std::string &List : Lists) {
     llvm::Expected<std::shared_ptr<const Models>> M =
         loadModels(expandListValue("ModelFiles", List));

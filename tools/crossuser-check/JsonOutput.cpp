@@ -24,6 +24,7 @@ std::string formatJson(const std::vector<ReportFinding> &Findings,
     O["message"] = F.Message;
     O["function"] = F.Function;
     O["fingerprint"] = F.Fingerprint;
+    O["evidence"] = F.Evidence;
     O["notes"] = std::move(Notes);
     Out.push_back(std::move(O));
   }

@@ -116,6 +116,9 @@ static llvm::Expected<LoadedReport> parseSarif(const json::Object &Log) {
                              "locations");
       F.Check = *Rule;
       F.Message = *Msg;
+      if (std::optional<std::string> Ev =
+              str(Res->getObject("properties"), "evidence"))
+        F.Evidence = *Ev;
       const json::Object *Loc0 = (*Locs)[0].getAsObject();
       if (llvm::Error E = readSarifLocation(
               Loc0 ? Loc0->getObject("physicalLocation") : nullptr, F.Loc,
@@ -222,6 +225,7 @@ static llvm::Expected<LoadedReport> parseJsonReport(const json::Object &Doc) {
     F.Check = *Check;
     F.Message = *Msg;
     F.Function = str(O, "function").value_or("");
+    F.Evidence = str(O, "evidence").value_or("structure");
     F.Fingerprint = *FP;
     F.BaseFingerprint = baseOfFingerprint(*FP).str();
     if (const json::Array *Notes = O->getArray("notes"))

@@ -55,6 +55,10 @@ struct ReportFinding {
   /// The qualified name of the innermost function around the finding, or
   /// empty at namespace scope.
   std::string Function;
+  /// The weakest evidence the finding rests on: "annotation",
+  /// "structure", "model" or "name" (evidenceName). Not part of the
+  /// fingerprint.
+  std::string Evidence = "structure";
   /// See Fingerprint.h: the hash without the occurrence index, and the full
   /// fingerprint `hash:occurrence`.
   std::string BaseFingerprint;

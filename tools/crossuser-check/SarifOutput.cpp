@@ -242,6 +242,8 @@ static json::Object result(const ReportFinding &F, const ReportContext &Ctx) {
   }
   R["partialFingerprints"] =
       json::Object{{SarifFingerprintKey, F.Fingerprint}};
+  // The weakest evidence the finding rests on (docs/configuration.md).
+  R["properties"] = json::Object{{"evidence", F.Evidence}};
   if (Ctx.WithBaseline)
     R["baselineState"] = "new";
   return R;

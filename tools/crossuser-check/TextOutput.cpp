@@ -57,6 +57,7 @@ ReportFinding toReportFinding(const SourceManager &SM, const Finding &F) {
   R.Check = F.Check;
   R.Loc = toReportLocation(SM, F.Loc);
   R.Message = F.Message;
+  R.Evidence = evidenceName(F.Evidence);
   for (const FindingNote &N : F.Notes)
     R.Notes.push_back({toReportLocation(SM, N.Loc), N.Message});
   for (const FixItHint &H : F.Fixes) {

@@ -4,7 +4,7 @@ struct ProfileHandler {
   LruCache<std::string, Profile> cache_;
   void Handle(const http::Request &req, const std::string &uid) {
 #ifdef CROSSUSER_TEST_LEAK
-    cache_.Put(req.path(), Profile());
+    cache_.Put(req.path(), Database().LoadProfile(uid));
 #endif
   }
 };

@@ -4,12 +4,12 @@ struct ProfileHandler {
   LruCache<std::string, Profile> cache_;
   void Handle(const http::Request &req, const std::string &uid) {
     // NOLINTBEGIN( crossuser-cache-key )
-    cache_.Put(req.path(), Profile());
+    cache_.Put(req.path(), Database().LoadProfile(uid));
     // NOLINTEND(crossuser-cache-key)
   }
   void Again(const http::Request &req, const std::string &uid) {
     // NOLINTBEGIN(crossuser-cache-key)
-    cache_.Put(req.path(), Profile());
+    cache_.Put(req.path(), Database().LoadProfile(uid));
     // NOLINTEND
   }
 };

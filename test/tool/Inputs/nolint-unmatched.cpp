@@ -4,9 +4,9 @@ struct ProfileHandler {
   LruCache<std::string, Profile> cache_;
   void Handle(const http::Request &req, const std::string &uid) {
     // NOLINTBEGIN(crossuser-cache-key)
-    cache_.Put(req.path(), Profile());
+    cache_.Put(req.path(), Database().LoadProfile(uid));
   }
   void Again(const http::Request &req, const std::string &uid) {
-    cache_.Put(req.path(), Profile());
+    cache_.Put(req.path(), Database().LoadProfile(uid));
   }
 };

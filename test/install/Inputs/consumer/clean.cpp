@@ -5,6 +5,6 @@
 struct ProfileHandler {
   LruCache<std::string, Profile> cache_;
   void Handle(const http::Request &req, const std::string &uid) {
-    cache_.Put(uid + req.path(), Profile());
+    cache_.Put(uid + req.path(), Database().LoadProfile(uid));
   }
 };

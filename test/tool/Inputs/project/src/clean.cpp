@@ -4,6 +4,6 @@
 struct OrdersHandler {
   LruCache<std::string, Profile> cache_;
   void Handle(const http::Request &req, const std::string &uid) {
-    cache_.Put(uid + req.path(), Profile());
+    cache_.Put(uid + req.path(), Database().LoadProfile(uid));
   }
 };

@@ -4,7 +4,7 @@ namespace shop {
 struct CartHandler {
   LruCache<std::string, Profile> cache_;
   void Handle(const http::Request &req, const std::string &uid) {
-    cache_.Put(req.path(), Profile());
+    cache_.Put(req.path(), Database().LoadProfile(uid));
   }
 };
 } // namespace shop
