@@ -758,8 +758,60 @@ private:
     return OwnerCheckedOps[&Lookup] = findOwnerCheck(Lookup);
   }
 
+  /// What an owner check in \p F can be, found in one walk per function:
+  /// the equality comparisons one side of which identifies the user, and
+  /// the local variables' initialisers (for following the entry).
+  struct OwnerCandidates {
+    struct Comparison {
+      const Stmt *S;
+      const Expr *A, *B;
+      const FunctionDecl *Func;
+    };
+    std::vector<Comparison> Comparisons;
+    std::vector<std::pair<const VarDecl *, const Expr *>> Inits;
+  };
+
+  const OwnerCandidates &ownerCandidates(const FunctionDecl *F) {
+    std::unique_ptr<OwnerCandidates> &Slot = OwnerCandidatesMemo[F];
+    if (Slot)
+      return *Slot;
+    Slot = std::make_unique<OwnerCandidates>();
+    OwnerCandidates &C = *Slot;
+    // The bodies as they run: a generic lambda as instantiated, where the
+    // lookup was found.
+    forEachStmtIn(F, [&](const Stmt *S, const FunctionDecl *Cur) {
+      if (const auto *DS = dyn_cast<DeclStmt>(S))
+        for (const Decl *D : DS->decls())
+          if (const auto *VD = dyn_cast<VarDecl>(D))
+            if (VD->getInit())
+              C.Inits.push_back({VD, VD->getInit()});
+      const Expr *A = nullptr, *B = nullptr;
+      if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+        if (BO->isEqualityOp()) {
+          A = BO->getLHS();
+          B = BO->getRHS();
+        }
+      } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S)) {
+        if ((OC->getOperator() == OO_EqualEqual ||
+             OC->getOperator() == OO_ExclaimEqual) &&
+            OC->getNumArgs() == 2) {
+          A = OC->getArg(0);
+          B = OC->getArg(1);
+        }
+      }
+      if (A && (P.of(A).identifies() || P.of(B).identifies()))
+        C.Comparisons.push_back({S, A, B, Cur});
+    });
+    return C;
+  }
+
   bool findOwnerCheck(const CacheOp &Lookup) {
     const FunctionDecl *F = outermostFunction(Lookup.Func);
+    const OwnerCandidates &Candidates = ownerCandidates(F);
+    // No comparison with the user anywhere: nothing to follow the entry to
+    // (and no cost per lookup in a function of many lookups).
+    if (Candidates.Comparisons.empty())
+      return false;
     bool Checked = false;
     // The variables that hold the lookup's result: initialised or assigned
     // from it, or from another such variable (`const auto &owner =
@@ -780,16 +832,8 @@ private:
       });
       return Hit;
     };
-    llvm::SmallVector<std::pair<const VarDecl *, const Expr *>, 16> Flows;
-    // The bodies as they run: a generic lambda as instantiated, where the
-    // lookup was found.
-    forEachStmtIn(F, [&](const Stmt *S, const FunctionDecl *) {
-      if (const auto *DS = dyn_cast<DeclStmt>(S))
-        for (const Decl *D : DS->decls())
-          if (const auto *VD = dyn_cast<VarDecl>(D))
-            if (VD->getInit())
-              Flows.push_back({VD, VD->getInit()});
-    });
+    std::vector<std::pair<const VarDecl *, const Expr *>> Flows =
+        Candidates.Inits;
     for (const FunctionDecl *Fn = Lookup.Func; Fn; Fn = enclosingFunction(Fn))
       for (const auto &[VD, Vals] : P.writesIn(Fn))
         for (const Expr *V : Vals)
@@ -807,36 +851,19 @@ private:
     auto Mentions = [&](const Expr *Side) { return MentionsHolder(Side); };
     const Stmt *Check = nullptr;
     const FunctionDecl *CheckFn = nullptr;
-    forEachStmtIn(F, [&](const Stmt *S, const FunctionDecl *Cur) {
-      if (Checked)
-        return;
-      const Expr *A = nullptr, *B = nullptr;
-      if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
-        if (BO->isEqualityOp()) {
-          A = BO->getLHS();
-          B = BO->getRHS();
-        }
-      } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S)) {
-        if ((OC->getOperator() == OO_EqualEqual ||
-             OC->getOperator() == OO_ExclaimEqual) &&
-            OC->getNumArgs() == 2) {
-          A = OC->getArg(0);
-          B = OC->getArg(1);
-        }
-      }
-      if (!A)
-        return;
+    for (const OwnerCandidates::Comparison &C : Candidates.Comparisons) {
       // The other side must be the current user, not more of the entry:
       // a range-for's hidden `__begin != __end` compares the entry with
       // itself.
-      bool MA = Mentions(A), MB = Mentions(B);
-      if ((MA && !MB && P.of(B).identifies()) ||
-          (MB && !MA && P.of(A).identifies())) {
+      bool MA = Mentions(C.A), MB = Mentions(C.B);
+      if ((MA && !MB && P.of(C.B).identifies()) ||
+          (MB && !MA && P.of(C.A).identifies())) {
         Checked = true;
-        Check = S;
-        CheckFn = Cur;
+        Check = C.S;
+        CheckFn = C.Func;
+        break;
       }
-    });
+    }
     if (!Checked)
       return false;
     // The comparison guards the entry only where it dominates what the
@@ -1061,6 +1088,9 @@ private:
   llvm::DenseMap<const FunctionDecl *, FunctionFacts> LocalWrappers;
   std::unique_ptr<Collector> Wrappers;
   llvm::DenseMap<const CacheOp *, bool> OwnerCheckedOps;
+  // Stable addresses: a caller keeps the reference while others are added.
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<OwnerCandidates>>
+      OwnerCandidatesMemo;
 };
 
 } // namespace

@@ -261,18 +261,23 @@ Evidence Provenance::identityAvailableIn(const FunctionDecl *F) {
         }
       if (!Found.valid() && Cur->getBody()) {
         int BestRank = 3;
-        forEachStmt(Cur->getBody(), [&](const Stmt *S) {
-          const auto *E = dyn_cast<Expr>(S);
-          if (!E || BestRank == 0)
-            return;
-          int Rank = evidenceRank(E);
-          if (Rank >= BestRank)
-            return;
-          if (std::optional<Evidence> Ev = identitySource(E)) {
-            Found = *Ev;
-            BestRank = Rank;
-          }
-        });
+        // A lambda written here is a function of its own: the credentials
+        // one route's handler reads are not known to its sibling routes.
+        forEachStmt(
+            Cur->getBody(),
+            [&](const Stmt *S) {
+              const auto *E = dyn_cast<Expr>(S);
+              if (!E || BestRank == 0)
+                return;
+              int Rank = evidenceRank(E);
+              if (Rank >= BestRank)
+                return;
+              if (std::optional<Evidence> Ev = identitySource(E)) {
+                Found = *Ev;
+                BestRank = Rank;
+              }
+            },
+            /*EnterLambdas=*/false);
       }
       It = IdentityMemo.try_emplace(Cur, Found).first;
     }
@@ -473,6 +478,12 @@ const Provenance::VarFlow &Provenance::varFlow(const VarDecl *VD,
   FunctionFlow *FF = Flows ? &Flows->of(F) : nullptr;
   if (!FF || !FF->valid())
     return VF;
+  // Written only by its declaration's initialiser, which every use in the
+  // variable's scope follows: every site reaches every use, and no
+  // dataflow is needed (a function of thousands of `if (auto hit = ...)`
+  // would otherwise pay for each variable across every block).
+  if (llvm::all_of(VF.Sites, [](const WriteSite *W) { return W->Init; }))
+    return VF;
   VF.Ordered = true;
   unsigned N = VF.Sites.size();
   // Per block, its writes in execution order.
@@ -486,6 +497,7 @@ const Provenance::VarFlow &Provenance::varFlow(const VarDecl *VD,
   for (auto &[B, L] : InBlock)
     llvm::sort(L);
   auto Transfer = [&](const CFGBlock *B, llvm::BitVector Bits) {
+    Bits.resize(N);
     auto L = InBlock.find(B);
     if (L != InBlock.end())
       for (auto [Pos, I] : L->second) {
@@ -496,10 +508,9 @@ const Provenance::VarFlow &Provenance::varFlow(const VarDecl *VD,
     return Bits;
   };
   // Forward may-analysis to a fixpoint: a block's entry set only grows.
+  // Entry sets are made as blocks are reached (an absent one is empty).
   const CFG &G = *FF->cfg();
   llvm::SmallVector<const CFGBlock *, 32> Work;
-  for (const CFGBlock *B : G)
-    VF.In[B] = llvm::BitVector(N);
   Work.push_back(&G.getEntry());
   llvm::DenseSet<const CFGBlock *> Seen;
   while (!Work.empty()) {
