@@ -1062,6 +1062,7 @@ private:
     Finding F;
     F.Check = CacheKeyCheckName.str();
     F.Loc = Op.Call->getBeginLoc();
+    F.Range = Op.Call->getSourceRange();
     F.Message = "cache '" + Op.CacheName + "' is keyed by '" + M.text(Op.Key) +
                 "', which does not identify the user";
     addKeyNotes(Op, F);

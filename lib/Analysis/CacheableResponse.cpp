@@ -867,6 +867,7 @@ private:
     Finding F;
     F.Check = CacheableResponseCheckName.str();
     F.Loc = H.Call->getBeginLoc();
+    F.Range = H.Call->getSourceRange();
     F.Message = "response is made storable by shared caches ('" + describe(H) +
                 "') but carries per-user data";
     if (H.Via)
@@ -958,6 +959,7 @@ private:
     Finding F;
     F.Check = CacheableResponseCheckName.str();
     F.Loc = S.Call->getBeginLoc();
+    F.Range = S.Call->getSourceRange();
     F.Message = "personalised response is stored in shared response cache '" +
                 S.CacheName + "' under '" + M.text(S.Key) +
                 "', which does not identify the user";
@@ -981,6 +983,7 @@ private:
     Finding F;
     F.Check = CacheableResponseCheckName.str();
     F.Loc = H.Call->getBeginLoc();
+    F.Range = H.Call->getSourceRange();
     std::string Name = H.Resp ? H.Resp->getNameAsString()
                               : SI.Decl ? SI.Decl->getNameAsString()
                                         : M.text(H.RespExpr, 40);

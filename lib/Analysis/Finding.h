@@ -24,6 +24,9 @@ struct Finding {
   /// The check's public name, e.g. "crossuser-cache-key".
   std::string Check;
   clang::SourceLocation Loc;
+  /// The expression or statement the finding is about (the call, the
+  /// write): the extent reports highlight. May be invalid.
+  clang::SourceRange Range;
   std::string Message;
   /// The evidence a reviewer needs: where the key was built, where the
   /// identity was available, where per-user data entered the cache.

@@ -371,6 +371,7 @@ private:
     Finding F;
     F.Check = SharedStateCheckName.str();
     F.Loc = R.Call->getBeginLoc();
+    F.Range = R.Call->getSourceRange();
     F.Message = "per-user data '" + M.text(Arg) + "' is written to '" +
                 R.Store->Target + "', which is shared between requests";
     F.Notes.push_back(
@@ -441,6 +442,7 @@ private:
     Finding F;
     F.Check = SharedStateCheckName.str();
     F.Loc = W.At->getBeginLoc();
+    F.Range = W.At->getSourceRange();
     F.Message = "per-user data '" + M.text(Value) + "' is written to '" +
                 M.text(W.Target) + "', which is shared between requests";
     F.Notes.push_back(

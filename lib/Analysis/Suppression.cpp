@@ -187,4 +187,15 @@ bool isSuppressedByNolint(const SourceManager &SM, SourceLocation Loc,
   return Filter.suppresses(SM, Loc, Check);
 }
 
+bool reportedAt(const clang::SourceManager &SM, clang::SourceLocation Loc,
+                const llvm::Regex *HeaderFilter) {
+  clang::SourceLocation FileLoc = SM.getFileLoc(Loc);
+  if (SM.isInMainFile(FileLoc))
+    return true;
+  if (!HeaderFilter || SM.isInSystemHeader(FileLoc))
+    return false;
+  clang::PresumedLoc P = SM.getPresumedLoc(FileLoc, /*UseLineDirectives=*/false);
+  return P.isValid() && HeaderFilter->match(P.getFilename());
+}
+
 } // namespace crossuser

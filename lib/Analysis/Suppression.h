@@ -5,6 +5,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Regex.h"
 #include <string>
 #include <vector>
 
@@ -64,6 +65,12 @@ bool isSuppressedByNolint(const clang::SourceManager &SM,
 
 /// clang-tidy's glob: `*` matches any run of characters.
 bool globMatches(llvm::StringRef Glob, llvm::StringRef Text);
+
+/// As clang-tidy reports: in the main file, or in a header that
+/// \p HeaderFilter (HeaderFilterRegex, --header-filter) matches and that is
+/// not a system header; none when \p HeaderFilter is null.
+bool reportedAt(const clang::SourceManager &SM, clang::SourceLocation Loc,
+                const llvm::Regex *HeaderFilter);
 
 } // namespace crossuser
 

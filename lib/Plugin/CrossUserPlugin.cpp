@@ -100,16 +100,8 @@ public:
   }
 
 private:
-  /// As clang-tidy: the main file, and headers that match
-  /// HeaderFilterRegex unless they are system headers.
   bool reported(const SourceManager &SM, SourceLocation Loc) const {
-    SourceLocation FileLoc = SM.getFileLoc(Loc);
-    if (SM.isInMainFile(FileLoc))
-      return true;
-    if (!HeaderFilter || SM.isInSystemHeader(FileLoc))
-      return false;
-    PresumedLoc P = SM.getPresumedLoc(FileLoc, /*UseLineDirectives=*/false);
-    return P.isValid() && HeaderFilter->match(P.getFilename());
+    return reportedAt(SM, Loc, HeaderFilter ? &*HeaderFilter : nullptr);
   }
 
   const std::vector<std::pair<const CheckInfo *, Config>> Enabled;

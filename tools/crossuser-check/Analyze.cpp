@@ -92,16 +92,8 @@ private:
     return *Copies.back();
   }
 
-  /// As clang-tidy: the main file, and headers that match the header
-  /// filter unless they are system headers.
   bool reported(const SourceManager &SM, SourceLocation Loc) const {
-    SourceLocation FileLoc = SM.getFileLoc(Loc);
-    if (SM.isInMainFile(FileLoc))
-      return true;
-    if (!HeaderFilter || SM.isInSystemHeader(FileLoc))
-      return false;
-    PresumedLoc P = SM.getPresumedLoc(FileLoc, /*UseLineDirectives=*/false);
-    return P.isValid() && HeaderFilter->match(P.getFilename());
+    return reportedAt(SM, Loc, HeaderFilter);
   }
 
   const FileConfig &Cfg;

@@ -52,10 +52,41 @@ ReportLocation toReportLocation(const SourceManager &SM, SourceLocation Loc) {
   return R;
 }
 
+/// Extends \p R (the caret's token) to the end of \p Range, the whole
+/// expression the finding is about, when both ends are plain text of the
+/// caret's file after the caret (not inside a macro).
+static void extendToRange(ReportLocation &R, const SourceManager &SM,
+                          SourceLocation Caret, SourceRange Range) {
+  if (Range.isInvalid() || !Range.getBegin().isFileID() ||
+      !Range.getEnd().isFileID() || !Caret.isFileID())
+    return;
+  LangOptions LO;
+  LO.CPlusPlus = LO.CPlusPlus11 = LO.CPlusPlus14 = LO.CPlusPlus17 = true;
+  SourceLocation End = Lexer::getLocForEndOfToken(Range.getEnd(), 0, SM, LO);
+  if (End.isInvalid() || SM.getFileID(End) != SM.getFileID(Caret) ||
+      !SM.isBeforeInTranslationUnit(Caret, End))
+    return;
+  PresumedLoc P = SM.getPresumedLoc(End, /*UseLineDirectives=*/false);
+  if (P.isInvalid() || P.getLine() < R.Line ||
+      (P.getLine() == R.Line && P.getColumn() <= R.EndColumn))
+    return;
+  std::pair<FileID, unsigned> D = SM.getDecomposedLoc(End);
+  bool Invalid = false;
+  StringRef Buf = SM.getBufferData(D.first, &Invalid);
+  if (Invalid)
+    return;
+  size_t Start = D.second - (P.getColumn() - 1);
+  StringRef Line = Buf.slice(Start, Buf.find_first_of("\r\n", Start));
+  R.EndLine = P.getLine();
+  R.EndColumn = P.getColumn();
+  R.EndUtf16Column = utf16Column(Line, P.getColumn());
+}
+
 ReportFinding toReportFinding(const SourceManager &SM, const Finding &F) {
   ReportFinding R;
   R.Check = F.Check;
   R.Loc = toReportLocation(SM, F.Loc);
+  extendToRange(R.Loc, SM, F.Loc, F.Range);
   R.Message = F.Message;
   R.Evidence = evidenceName(F.Evidence);
   for (const FindingNote &N : F.Notes)
