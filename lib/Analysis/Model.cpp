@@ -740,7 +740,8 @@ std::optional<LongLived> Model::longLivedImpl(const CXXRecordDecl *RD,
     if (Out->WhereLoc.isInvalid()) {
       Out->WhereLoc = It->second->getBeginLoc();
       Out->WhereNote =
-          Name + " is registered here; one instance serves every request";
+          Name + " is registered here; one instance serves every request" +
+          Via;
     }
   }
   return Out;

@@ -193,10 +193,11 @@ std::optional<Evidence> Provenance::identitySource(const Expr *E) {
   }
   if (const auto *ME = dyn_cast<MemberExpr>(E)) {
     const ValueDecl *D = ME->getMemberDecl();
-    if ((isa<FieldDecl>(D) || isa<VarDecl>(D)) && M.isIdentityDecl(D))
-      return decidedBy(evidenceAt(E), M.identityKind(D));
+    // A model row outranks the member's name (`info->remote_user`).
     if (const ModelRow *Row = M.identityRow(D, nullptr))
       return viaModel(evidenceAt(E), *Row);
+    if ((isa<FieldDecl>(D) || isa<VarDecl>(D)) && M.isIdentityDecl(D))
+      return decidedBy(evidenceAt(E), M.identityKind(D));
     return std::nullopt;
   }
   const auto *CE = dyn_cast<CallExpr>(E);
