@@ -766,6 +766,7 @@ private:
       const Stmt *S;
       const Expr *A, *B;
       const FunctionDecl *Func;
+      bool AIdentifies, BIdentifies;
     };
     std::vector<Comparison> Comparisons;
     std::vector<std::pair<const VarDecl *, const Expr *>> Inits;
@@ -799,8 +800,11 @@ private:
           B = OC->getArg(1);
         }
       }
-      if (A && (P.of(A).identifies() || P.of(B).identifies()))
-        C.Comparisons.push_back({S, A, B, Cur});
+      if (!A)
+        return;
+      bool AId = P.of(A).identifies(), BId = P.of(B).identifies();
+      if (AId || BId)
+        C.Comparisons.push_back({S, A, B, Cur, AId, BId});
     });
     return C;
   }
@@ -856,8 +860,7 @@ private:
       // a range-for's hidden `__begin != __end` compares the entry with
       // itself.
       bool MA = Mentions(C.A), MB = Mentions(C.B);
-      if ((MA && !MB && P.of(C.B).identifies()) ||
-          (MB && !MA && P.of(C.A).identifies())) {
+      if ((MA && !MB && C.BIdentifies) || (MB && !MA && C.AIdentifies)) {
         Checked = true;
         Check = C.S;
         CheckFn = C.Func;

@@ -684,8 +684,7 @@ std::optional<LongLived> Model::longLivedImpl(const CXXRecordDecl *RD,
                              ? ": the framework makes one per worker thread and "
                                "reuses it for every request that thread serves"
                              : ": the framework makes one for the whole server") +
-                        " (model " + Row->Library + ", " +
-                        llvm::sys::path::filename(Row->Where).str() + ")",
+                        Row->citation(),
                     SourceLocation(), "", EvidenceKind::Model};
   } else if (auto It = I.Singletons.find(key(RD)); It != I.Singletons.end()) {
     Out = LongLived{"a member of singleton " + Name,
@@ -727,9 +726,7 @@ std::optional<LongLived> Model::longLivedImpl(const CXXRecordDecl *RD,
     // row), whatever the name said.
     const FunctionDecl *Callee = It->second->getDirectCallee();
     const ModelRow *By = library().find(ModelRole::Lifetime, Callee);
-    std::string Via = By ? " (model " + By->Library + ", " +
-                               llvm::sys::path::filename(By->Where).str() + ")"
-                         : "";
+    std::string Via = By ? By->citation() : "";
     EvidenceKind Kind = By ? EvidenceKind::Model : EvidenceKind::Structure;
     if (!Out || Out->byName())
       Out = LongLived{"a member of " + Name + ", registered to serve requests" +

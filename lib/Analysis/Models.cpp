@@ -316,6 +316,11 @@ std::string Models::shippedDirectory() {
 #endif
 }
 
+std::string ModelRow::citation() const {
+  return " (model " + Library + ", " + llvm::sys::path::filename(Where).str() +
+         ")";
+}
+
 std::vector<std::string> Models::shippedFiles() {
   llvm::SmallVector<llvm::StringRef, 2> Dirs;
   std::string List = shippedDirectory();

@@ -41,6 +41,8 @@ struct ModelRow {
   std::string Where;
   /// The library the file describes (`library:`).
   std::string Library;
+  /// How notes cite the row: " (model LIB, file.yaml:N)".
+  std::string citation() const;
 
   /// identity: only when argument Arg is a string literal in Equals
   /// (case-insensitive); -1: always.

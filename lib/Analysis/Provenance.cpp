@@ -170,8 +170,7 @@ static bool isIdentityHeaderName(const Config &Cfg, StringRef Name) {
 
 /// \p Ev, marked as decided by library model row \p Row.
 static Evidence viaModel(Evidence Ev, const ModelRow &Row) {
-  Ev.Via = " (model " + Row.Library + ", " +
-           llvm::sys::path::filename(Row.Where).str() + ")";
+  Ev.Via = Row.citation();
   Ev.Kind = EvidenceKind::Model;
   return Ev;
 }
