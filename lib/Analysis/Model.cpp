@@ -1,5 +1,7 @@
 #include "Analysis/Model.h"
 #include "Analysis/Summaries.h"
+#include "Analysis/Words.h"
+#include "llvm/ADT/DenseSet.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ParentMapContext.h"
@@ -435,6 +437,17 @@ struct Model::InstanceIndex {
   /// (converted to a type-erased callable such as std::function, or stored
   /// in a member or global): the first such lambda.
   llvm::DenseMap<const VarDecl *, const LambdaExpr *> CapturedByEscaping;
+  /// What a reference or pointer member is bound to when an instance is
+  /// constructed: the argument given for the constructor parameter that
+  /// initialises it (or the initialiser itself), and the construction.
+  struct Binding {
+    const Expr *To;
+    const Expr *At;
+  };
+  llvm::DenseMap<const FieldDecl *, llvm::SmallVector<Binding, 2>> BoundTo;
+  /// Locals filled by a cookie getter's out-parameter
+  /// (`request.getCookies(cookies)`).
+  llvm::DenseSet<const VarDecl *> CookieJars;
 };
 
 namespace {
@@ -492,6 +505,24 @@ public:
 
   bool VisitCallExpr(CallExpr *CE) {
     const FunctionDecl *Callee = CE->getDirectCallee();
+    if (Callee && Callee->getIdentifier() &&
+        hasWordOrPlural(Callee->getName(), "cookie"))
+      for (unsigned I = 0; I < CE->getNumArgs() && I < Callee->getNumParams();
+           ++I) {
+        QualType PT = Callee->getParamDecl(I)->getType();
+        if (!PT->isReferenceType() || PT->getPointeeType().isConstQualified())
+          continue;
+        if (const auto *DRE =
+                dyn_cast<DeclRefExpr>(CE->getArg(I)->IgnoreParenImpCasts()))
+          if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+            Index.CookieJars.insert(VD);
+      }
+    if (Callee && Callee->getIdentifier() &&
+        (Callee->getName() == "make_unique" ||
+         Callee->getName() == "make_shared"))
+      if (const CXXRecordDecl *RD = M.recordOf(CE->getType()))
+        recordBindings(constructorFor(RD, CE->getNumArgs()), CE,
+                       CE->arguments());
     // A library model says which argument the framework keeps for the
     // server's lifetime (`CivetServer::addHandler(uri, handler)`,
     // `MHD_start_daemon(..., dh, dh_cls, ...)`).
@@ -511,9 +542,60 @@ public:
     return true;
   }
 
+  /// `new Handler(factory_.pages_)` with `Handler(Pages &p) : pages_(p)`:
+  /// the member `pages_` of that instance refers to the argument.
+  bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+    recordBindings(CE->getConstructor(), CE, CE->arguments());
+    return true;
+  }
+
   Model::InstanceIndex Index;
 
 private:
+  /// The one user-written constructor of \p RD that takes \p N
+  /// arguments (`std::make_unique<X>(a, b)` constructs inside the
+  /// library, where this pass does not look).
+  static const CXXConstructorDecl *constructorFor(const CXXRecordDecl *RD,
+                                                  unsigned N) {
+    const CXXConstructorDecl *Found = nullptr;
+    if (!RD->hasDefinition())
+      return nullptr;
+    for (const CXXConstructorDecl *C : RD->getDefinition()->ctors()) {
+      if (C->isCopyOrMoveConstructor() || C->getNumParams() != N)
+        continue;
+      if (Found)
+        return nullptr;
+      Found = C;
+    }
+    return Found;
+  }
+
+  template <typename Args>
+  void recordBindings(const CXXConstructorDecl *Ctor, const Expr *At,
+                      Args Arguments) {
+    const FunctionDecl *Def = nullptr;
+    if (!Ctor || !Ctor->hasBody(Def) || !isa<CXXConstructorDecl>(Def))
+      return;
+    llvm::SmallVector<const Expr *, 4> ArgList(Arguments.begin(),
+                                               Arguments.end());
+    for (const CXXCtorInitializer *I :
+         cast<CXXConstructorDecl>(Def)->inits()) {
+      const FieldDecl *F = I->getMember();
+      if (!F || !I->isWritten() ||
+          !(F->getType()->isReferenceType() || F->getType()->isPointerType()))
+        continue;
+      const Expr *Init = ignoreWrappers(I->getInit());
+      const Expr *To = Init;
+      if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(Init))
+        if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl())) {
+          unsigned Idx = P->getFunctionScopeIndex();
+          To = Idx < ArgList.size() ? ArgList[Idx] : nullptr;
+        }
+      if (To)
+        Index.BoundTo[F->getCanonicalDecl()].push_back({To, At});
+    }
+  }
+
   /// The class of the object an argument hands over: one it creates, or
   /// an existing one passed by address, reference or `this`.
   const CXXRecordDecl *objectPassed(const Expr *E) {
@@ -857,6 +939,16 @@ StorageInfo Model::classifyStorageImpl(const Expr *E, unsigned Depth) const {
           Info.Why = LL->Why;
           Info.WhereLoc = LL->WhereLoc;
           Info.WhereNote = LL->WhereNote;
+        } else if (std::optional<StorageInfo> Bound =
+                       boundStorage(FD, Depth)) {
+          // A reference or pointer member of a short-lived object refers
+          // to what its constructor was given, not to the object's own
+          // storage.
+          return *Bound;
+        } else if (FD->getType()->isReferenceType()) {
+          // A reference bound to something we cannot see outlives the
+          // object that holds it; where it lives is unknown.
+          Info.Kind = Sharing::Unknown;
         } else if (isPerRequestClass(RD) || shortLivedByModel(RD)) {
           Info.Kind = Sharing::PerRequest;
         } else {
@@ -928,6 +1020,50 @@ StorageInfo Model::classifyStorageImpl(const Expr *E, unsigned Depth) const {
     return Info;
   }
   return Info;
+}
+
+std::optional<StorageInfo> Model::boundStorage(const FieldDecl *FD,
+                                               unsigned Depth) const {
+  if (!(FD->getType()->isReferenceType() || FD->getType()->isPointerType()))
+    return std::nullopt;
+  auto It = instances().BoundTo.find(FD->getCanonicalDecl());
+  if (It == instances().BoundTo.end())
+    return std::nullopt;
+  // Shared when one construction binds it to shared storage; per request
+  // only when every construction binds it to per-request storage.
+  bool AllPerRequest = true;
+  for (const InstanceIndex::Binding &B : It->second) {
+    StorageInfo Inner = classifyStorageImpl(B.To, Depth + 1);
+    if (Inner.Kind == Sharing::Shared) {
+      const auto *RD = dyn_cast<CXXRecordDecl>(FD->getParent());
+      std::string Target = text(B.To);
+      if (const auto *TF = dyn_cast_or_null<FieldDecl>(Inner.Decl))
+        if (const auto *TR = dyn_cast<CXXRecordDecl>(TF->getParent()))
+          Target = TR->getNameAsString() + "::" + TF->getNameAsString();
+      Inner.Why = "'" + FD->getNameAsString() + "' refers to '" + Target +
+                  "', " + Inner.Why;
+      if (Inner.WhereLoc.isInvalid() || Depth == 0) {
+        Inner.WhereLoc = B.At->getBeginLoc();
+        Inner.WhereNote = "'" + (RD ? RD->getNameAsString() : "") +
+                          "' is constructed here with '" +
+                          FD->getNameAsString() + "' bound to '" +
+                          text(B.To) + "'";
+      }
+      return Inner;
+    }
+    AllPerRequest &= Inner.Kind == Sharing::PerRequest;
+  }
+  StorageInfo Info;
+  Info.Decl = FD;
+  Info.Kind = AllPerRequest ? Sharing::PerRequest : Sharing::Unknown;
+  return Info;
+}
+
+bool Model::isCookieJar(const Expr *E) const {
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts()
+                                                    : nullptr);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return VD && instances().CookieJars.contains(VD);
 }
 
 bool Model::isSharedOk(const ValueDecl *D) const {

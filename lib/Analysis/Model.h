@@ -134,6 +134,11 @@ public:
   /// Where the object denoted by \p E lives.
   StorageInfo classifyStorage(const clang::Expr *E) const;
 
+  /// A local a cookie getter filled through its out-parameter
+  /// (`request.getCookies(cookies)`): reading a value from it reads a
+  /// cookie.
+  bool isCookieJar(const clang::Expr *E) const;
+
   /// True for the `crossuser::shared_ok` annotation on \p D or its type.
   bool isSharedOk(const clang::ValueDecl *D) const;
   static bool hasAnnotation(const clang::Decl *D, llvm::StringRef Text);
@@ -159,6 +164,10 @@ private:
   /// outlives it, as seen from inside the callback.
   std::optional<StorageInfo> capturedShared(const clang::DeclRefExpr *DRE,
                                             const clang::VarDecl *VD) const;
+  /// Where a reference or pointer member of a short-lived object points:
+  /// to what the constructions seen in the translation unit bind it to.
+  std::optional<StorageInfo> boundStorage(const clang::FieldDecl *FD,
+                                          unsigned Depth) const;
   bool isValueLikeType(clang::QualType T) const;
   bool isIdentityTypeUncached(clang::QualType T);
   std::optional<EvidenceKind> perUserTypeImpl(clang::QualType T,

@@ -211,7 +211,9 @@ std::optional<Evidence> Provenance::identitySource(const Expr *E) {
     return decidedBy(evidenceAt(E), M.identityKind(FD));
   const Config &Cfg = M.config();
   bool CookieGetter = FD && FD->getIdentifier() &&
-                      llvm::is_contained(splitWords(FD->getName()), "cookie");
+                      hasWordOrPlural(FD->getName(), "cookie");
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+    CookieGetter |= M.isCookieJar(objectOf(MC));
   for (const Expr *Arg : CE->arguments()) {
     // A header named by a constant or an enumerator
     // (`req[http::field::authorization]`,

@@ -72,4 +72,12 @@ bool WordSet::containsExact(llvm::StringRef Text) const {
   return Words.contains(Text.lower());
 }
 
+bool hasWordOrPlural(llvm::StringRef Name, llvm::StringRef Word) {
+  for (const std::string &W : splitWords(Name))
+    if (W == Word || (W.size() == Word.size() + 1 &&
+                      llvm::StringRef(W).startswith(Word) && W.back() == 's'))
+      return true;
+  return false;
+}
+
 } // namespace crossuser

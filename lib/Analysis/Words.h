@@ -16,6 +16,10 @@ namespace crossuser {
 /// `sub` and `resume` from meaning `user`.
 std::vector<std::string> splitWords(llvm::StringRef Name);
 
+/// True if one of \p Name's words is \p Word or its plural
+/// (`getCookies`, `cookie_value` for "cookie").
+bool hasWordOrPlural(llvm::StringRef Name, llvm::StringRef Word);
+
 /// A set of lower-case words, built from a `;`-separated option value.
 class WordSet {
 public:

@@ -1,12 +1,12 @@
 // REQUIRES: poco
-// XFAIL: *
 // RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // The per-request handler is handed its factory by reference. The member
 // 'factory_' lives per request, but what it refers to is the one factory
 // of the server (model poco, poco.yaml:10): a write through it is shared.
-// The engine calls 'factory_' per-request storage and stays silent.
+// The member refers to what the constructor was given ('*this' in
+// createRequestHandler), so the write is reported through the factory.
 #include <Poco/Net/HTTPBasicCredentials.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
@@ -19,9 +19,9 @@ struct LoginFactory : Poco::Net::HTTPRequestHandlerFactory {
   Poco::Net::HTTPRequestHandler *createRequestHandler(
       const Poco::Net::HTTPServerRequest &) override;
   std::string last_login;
-  // CHECK: xfail-poco-factory-reference.cpp:[[@LINE+11]]:5: warning: per-user data 'login' is written to 'factory_.last_login', which is shared between requests [crossuser-shared-state]
-  // CHECK: xfail-poco-factory-reference.cpp:[[@LINE+9]]:{{[0-9]+}}: note: per-user data comes from '{{.*}}getUsername()' (model poco, poco.yaml:14)
-  // CHECK: xfail-poco-factory-reference.cpp:[[@LINE-3]]:15: note: 'last_login' is shared between requests: {{.*}}(model poco, poco.yaml:10)
+  // CHECK: poco-factory-reference.cpp:[[@LINE+11]]:5: warning: per-user data 'login' is written to 'factory_.last_login', which is shared between requests [crossuser-shared-state]
+  // CHECK: poco-factory-reference.cpp:[[@LINE+9]]:{{[0-9]+}}: note: per-user data comes from '{{.*}}getUsername()' (model poco, poco.yaml:14)
+  // CHECK: poco-factory-reference.cpp:[[@LINE-3]]:15: note: 'last_login' is shared between requests: {{.*}}(model poco, poco.yaml:10)
 };
 
 class LoginHandler : public Poco::Net::HTTPRequestHandler {
