@@ -449,6 +449,18 @@ private:
         unsigned(Row.HeaderValue) < N ? CE->getArg(Row.HeaderValue) : nullptr;
     if (!RespObj)
       return;
+    if (Row.HeaderObject >= 0) {
+      const auto *CC =
+          unsigned(Row.HeaderObject) < N
+              ? dyn_cast<CXXConstructExpr>(ignoreWrappers(CE->getArg(Row.HeaderObject)))
+              : nullptr;
+      if (CC && Row.HeaderName >= 0 &&
+          unsigned(Row.HeaderName) < CC->getNumArgs() &&
+          unsigned(Row.HeaderValue) < CC->getNumArgs())
+        addHeader(CE, Cur, RespObj, CC->getArg(Row.HeaderName),
+                  CC->getArg(Row.HeaderValue));
+      return;
+    }
     if (Row.HeaderName >= 0) {
       if (unsigned(Row.HeaderName) < N && Value)
         addHeader(CE, Cur, RespObj, CE->getArg(Row.HeaderName), Value);
@@ -555,7 +567,7 @@ private:
       return std::string(1, Unknown);
     }
     if (const auto *CC = dyn_cast<CXXConstructExpr>(E)) {
-      if (CC->getNumArgs() == 1)
+      if (writtenArgs(CC) == 1)
         return valueText(CC->getArg(0), Depth + 1);
       return std::string(1, Unknown);
     }
@@ -598,12 +610,12 @@ private:
     if (const auto *SI = dyn_cast<CXXStdInitializerListExpr>(E))
       return valueText(SI->getSubExpr(), Depth + 1);
     if (const auto *CC = dyn_cast<CXXConstructExpr>(E)) {
-      if (CC->getNumArgs() == 1)
+      // `std::vector<CacheDirective>{...}` also passes a default allocator.
+      if (writtenArgs(CC) == 1)
         if (const auto *SI = dyn_cast<CXXStdInitializerListExpr>(
                 ignoreWrappers(CC->getArg(0))))
           return valueText(SI->getSubExpr(), Depth + 1);
-      if (CC->getNumArgs() >= 2 && CC->getArg(0)->getType()->isEnumeralType() &&
-          !isa<CXXDefaultArgExpr>(CC->getArg(1)))
+      if (writtenArgs(CC) >= 2 && CC->getArg(0)->getType()->isEnumeralType())
         return valueText(CC->getArg(0), Depth + 1) + "=" +
                valueText(CC->getArg(1), Depth + 1);
     }
@@ -613,6 +625,16 @@ private:
           if (Row->HeaderName < 0)
             return Join(llvm::ArrayRef<const Expr *>(CE->getArgs(), CE->getNumArgs()));
     return std::nullopt;
+  }
+
+  /// The arguments a construction writes, default arguments left out
+  /// (they come last).
+  static unsigned writtenArgs(const CXXConstructExpr *CC) {
+    unsigned N = 0;
+    for (const Expr *A : CC->arguments())
+      if (!isa<CXXDefaultArgExpr>(A))
+        ++N;
+    return N;
   }
 
   /// `NoStore` -> `no-store`, `MaxAge` -> `max-age`, `SMaxAge` -> `s-maxage`.
@@ -802,10 +824,83 @@ private:
         if (VR.contains(Unknown) || VR.contains("cookie") ||
             VR.contains("authorization") || VR.contains('*'))
           return true;
+        if (variesOnWhatItReads(H, VR))
+          return true;
       }
     }
     return false;
   }
+
+  /// `Vary: Host` on a response whose handler reads the Host header, when
+  /// the only sign of a user is a name (`org`, `tenant`): shared caches
+  /// keep one copy per value of what the handler read, so the engine
+  /// cannot tell that users share a copy and stays silent.
+  bool variesOnWhatItReads(const HeaderSet &H, StringRef Vary) {
+    Evidence Id = P.identityAvailableIn(H.Func);
+    if (!Id.valid() || Id.Kind < EvidenceKind::IdentityName)
+      return false;
+    llvm::SmallVector<StringRef, 4> Names;
+    Vary.split(Names, ',', -1, false);
+    if (Names.empty())
+      return false;
+    for (StringRef N : Names)
+      if (!readsHeader(H.Func, normaliseHeader(N.trim()), 0))
+        return false;
+    return true;
+  }
+
+  /// \p F, or a function it calls whose body is visible, reads request
+  /// header \p Norm: by a string, a named constant or enumerator
+  /// (`http_field::host`), or a typed header (`tryGet<Http::Header::Host>()`).
+  bool readsHeader(const FunctionDecl *F, const std::string &Norm,
+                   unsigned Depth) {
+    if (!F || !F->getBody() || Depth > 2 || Norm.empty())
+      return false;
+    bool Hit = false;
+    forEachStmt(F->getBody(), [&](const Stmt *S) {
+      if (Hit)
+        return;
+      if (const auto *SL = dyn_cast<StringLiteral>(S))
+        Hit = SL->getCharByteWidth() == 1 && !setHeaderText(SL) &&
+              normaliseHeader(SL->getString()) == Norm;
+      else if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+        Hit = DRE->getDecl()->getIdentifier() &&
+              (isa<EnumConstantDecl>(DRE->getDecl()) ||
+               isa<VarDecl>(DRE->getDecl())) &&
+              normaliseHeader(DRE->getDecl()->getName()) == Norm;
+      else if (const auto *CE = dyn_cast<CallExpr>(S)) {
+        const FunctionDecl *Callee = CE->getDirectCallee();
+        if (!Callee)
+          return;
+        if (const TemplateArgumentList *TA =
+                Callee->getTemplateSpecializationArgs())
+          for (const TemplateArgument &A : TA->asArray())
+            if (A.getKind() == TemplateArgument::Type)
+              if (const CXXRecordDecl *RD = A.getAsType()->getAsCXXRecordDecl())
+                if (RD->getIdentifier() && normaliseHeader(RD->getName()) == Norm)
+                  Hit = true;
+        const FunctionDecl *Def = nullptr;
+        if (!Hit && Callee->hasBody(Def) &&
+            !M.context().getSourceManager().isInSystemHeader(Def->getLocation()))
+          Hit = readsHeader(Def, Norm, Depth + 1);
+      }
+    });
+    return Hit;
+  }
+
+  /// \p SL is written in a response header the handler sets
+  /// (`set_header("Vary", "Host")`), not read from the request.
+  bool setHeaderText(const StringLiteral *SL) {
+    if (SetHeaderLiterals.empty())
+      for (const HeaderSet &O : Headers)
+        if (O.Call)
+          forEachStmt(O.Call, [&](const Stmt *S) {
+            if (const auto *L = dyn_cast<StringLiteral>(S))
+              SetHeaderLiterals.insert(L);
+          });
+    return SetHeaderLiterals.contains(SL);
+  }
+  llvm::DenseSet<const StringLiteral *> SetHeaderLiterals;
 
   std::optional<FindingNote> varyNote(const HeaderSet &H) {
     for (const HeaderSet &O : Headers)

@@ -437,6 +437,12 @@ struct Model::InstanceIndex {
   /// (converted to a type-erased callable such as std::function, or stored
   /// in a member or global): the first such lambda.
   llvm::DenseMap<const VarDecl *, const LambdaExpr *> CapturedByEscaping;
+  /// Classes whose instance a set-up function's callback captures by
+  /// reference (a reference parameter, or a local by reference): the first
+  /// such capture.
+  llvm::DenseMap<const CXXRecordDecl *,
+                 std::pair<const LambdaExpr *, const VarDecl *>>
+      CapturedInstance;
   /// What a reference or pointer member is bound to when an instance is
   /// constructed: the argument given for the constructor parameter that
   /// initialises it (or the initialiser itself), and the construction.
@@ -448,6 +454,9 @@ struct Model::InstanceIndex {
   /// Locals filled by a cookie getter's out-parameter
   /// (`request.getCookies(cookies)`).
   llvm::DenseSet<const VarDecl *> CookieJars;
+  /// The calls of each function written in the translation unit.
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const CallExpr *, 2>>
+      CallsTo;
 };
 
 namespace {
@@ -495,16 +504,32 @@ public:
   bool VisitLambdaExpr(LambdaExpr *LE) {
     if (!escapes(LE))
       return true;
-    for (const LambdaCapture &C : LE->captures())
-      if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
-        if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()))
-          if (!VD->hasGlobalStorage())
-            Index.CapturedByEscaping.try_emplace(VD, LE);
+    for (const LambdaCapture &C : LE->captures()) {
+      if (!C.capturesVariable())
+        continue;
+      const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar());
+      if (!VD || VD->hasGlobalStorage())
+        continue;
+      if (C.getCaptureKind() == LCK_ByRef)
+        Index.CapturedByEscaping.try_emplace(VD, LE);
+      // The object a callback kept for later reaches by reference outlives
+      // the call that set it up: every later call uses that one instance.
+      bool Refers = VD->getType()->isReferenceType() ||
+                    (C.getCaptureKind() == LCK_ByRef &&
+                     !VD->getType()->isPointerType());
+      if (Refers && setUpFunction(VD))
+        if (const CXXRecordDecl *RD = M.recordOf(VD->getType()))
+          if (!M.isCacheType(VD->getType()) &&
+              !M.isAssociativeContainer(VD->getType()))
+            Index.CapturedInstance.try_emplace(key(RD), LE, VD);
+    }
     return true;
   }
 
   bool VisitCallExpr(CallExpr *CE) {
     const FunctionDecl *Callee = CE->getDirectCallee();
+    if (Callee)
+      Index.CallsTo[Callee->getCanonicalDecl()].push_back(CE);
     if (Callee && Callee->getIdentifier() &&
         hasWordOrPlural(Callee->getName(), "cookie"))
       for (unsigned I = 0; I < CE->getNumArgs() && I < Callee->getNumParams();
@@ -594,6 +619,20 @@ private:
       if (To)
         Index.BoundTo[F->getCanonicalDecl()].push_back({To, At});
     }
+  }
+
+  /// \p VD belongs to a function that sets up callbacks rather than one
+  /// that serves a request: not a lambda, not an override of a framework's
+  /// virtual method.
+  static bool setUpFunction(const VarDecl *VD) {
+    const auto *Owner =
+        dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
+    if (!Owner || isLambdaCallOperator(Owner))
+      return false;
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(Owner))
+      if (MD->size_overridden_methods() > 0)
+        return false;
+    return true;
   }
 
   /// The class of the object an argument hands over: one it creates, or
@@ -794,6 +833,19 @@ std::optional<LongLived> Model::longLivedImpl(const CXXRecordDecl *RD,
       }
     }
   }
+  if (!Out)
+    if (auto It = I.CapturedInstance.find(key(RD));
+        It != I.CapturedInstance.end()) {
+      const VarDecl *VD = It->second.second;
+      Out = LongLived{"a member of " + Name + ", whose instance '" +
+                          VD->getNameAsString() +
+                          "' a callback that outlives its set-up captures by "
+                          "reference, so every call of the callback uses it",
+                      It->second.first->getBeginLoc(),
+                      "'" + VD->getNameAsString() +
+                          "' is captured by reference here, by a callback "
+                          "stored beyond the call that creates it"};
+    }
   // Words last: a name never outranks an instance held in shared storage.
   if (!Out)
     if (const CXXRecordDecl *Hit = Named)
@@ -1057,6 +1109,15 @@ std::optional<StorageInfo> Model::boundStorage(const FieldDecl *FD,
   Info.Decl = FD;
   Info.Kind = AllPerRequest ? Sharing::PerRequest : Sharing::Unknown;
   return Info;
+}
+
+llvm::ArrayRef<const CallExpr *> Model::callsTo(const FunctionDecl *F) const {
+  if (!F)
+    return {};
+  auto It = instances().CallsTo.find(F->getCanonicalDecl());
+  if (It == instances().CallsTo.end())
+    return {};
+  return It->second;
 }
 
 bool Model::isCookieJar(const Expr *E) const {

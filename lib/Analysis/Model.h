@@ -134,6 +134,10 @@ public:
   /// Where the object denoted by \p E lives.
   StorageInfo classifyStorage(const clang::Expr *E) const;
 
+  /// The calls of \p F written in the translation unit (outside system
+  /// headers and template instantiations).
+  llvm::ArrayRef<const clang::CallExpr *> callsTo(const clang::FunctionDecl *F) const;
+
   /// A local a cookie getter filled through its out-parameter
   /// (`request.getCookies(cookies)`): reading a value from it reads a
   /// cookie.

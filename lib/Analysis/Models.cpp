@@ -191,6 +191,8 @@ private:
           error(V, "expected a number or 'template', got '" + S + "'");
       } else if (K == "header-value")
         R.HeaderValue = integer(V);
+      else if (K == "header-object")
+        R.HeaderObject = integer(V);
       else if (K == "why")
         scalar(V);
       else

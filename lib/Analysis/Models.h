@@ -66,6 +66,10 @@ struct ModelRow {
   /// (`headers().add<Http::Header::CacheControl>(...)`).
   int HeaderName = 0;
   int HeaderValue = 1;
+  /// response-header: the argument that is a header object constructed
+  /// from its name and value (`addRaw(Http::Header::Raw("Vary", "Host"))`);
+  /// HeaderName and HeaderValue then index that construction's arguments.
+  int HeaderObject = -1;
 
   /// The row's name, compiled, and the text the compiled pattern points
   /// into.

@@ -186,8 +186,9 @@ std::optional<Evidence> Provenance::identitySource(const Expr *E) {
     return std::nullopt;
   E = E->IgnoreParenImpCasts();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-    if (isa<VarDecl>(DRE->getDecl()) && M.isIdentityDecl(DRE->getDecl()))
-      return decidedBy(evidenceAt(E), M.identityKind(DRE->getDecl()));
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (VD && M.isIdentityDecl(VD))
+      return decidedBy(evidenceAt(E), M.identityKind(VD));
     return std::nullopt;
   }
   if (const auto *ME = dyn_cast<MemberExpr>(E)) {
@@ -250,6 +251,98 @@ static int evidenceRank(const Expr *E) {
   return 2;
 }
 
+std::optional<Evidence>
+Provenance::identityFromCallers(const ParmVarDecl *PVD, unsigned Depth) {
+  auto [It, Fresh] = CallerIdentityMemo.try_emplace(PVD, std::nullopt);
+  if (!Fresh)
+    return It->second; // known, or being computed (a recursive helper)
+  const auto *F = dyn_cast_or_null<FunctionDecl>(PVD->getDeclContext());
+  if (!F || Depth > MaxCallDepth)
+    return std::nullopt;
+  unsigned Idx = PVD->getFunctionScopeIndex();
+  std::optional<Evidence> Found;
+  unsigned Calls = 0;
+  for (const CallExpr *CE : M.callsTo(F)) {
+    unsigned ArgIdx = Idx;
+    if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(F))
+      ++ArgIdx; // the object is argument 0
+    if (ArgIdx >= CE->getNumArgs())
+      return std::nullopt;
+    std::optional<Evidence> A = requesterIdentity(CE->getArg(ArgIdx), Depth + 1);
+    if (!A)
+      return std::nullopt; // one caller passes something else
+    if (!Found) {
+      Found = Evidence();
+      Found->Loc = PVD->getLocation();
+      Found->Text = PVD->getNameAsString();
+      Found->Via = " (every call of '" + F->getNameAsString() +
+                   "' passes the requester's identity, from '" + A->Text +
+                   "'" + A->Via + ")";
+      Found->Kind = A->Kind;
+    } else {
+      Found->Kind = weakest(Found->Kind, A->Kind);
+    }
+    ++Calls;
+  }
+  CallerIdentityMemo[PVD] = Found;
+  return Found;
+}
+
+std::optional<Evidence> Provenance::requesterIdentity(const Expr *E,
+                                                     unsigned Depth) {
+  if (!E || Depth > MaxCallDepth)
+    return std::nullopt;
+  E = ignoreWrappers(E);
+  // `*who`, `who.value()` of an optional the lookup returned.
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_Deref)
+      return requesterIdentity(UO->getSubExpr(), Depth + 1);
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E))
+    if ((OC->getOperator() == OO_Star || OC->getOperator() == OO_Arrow) &&
+        OC->getNumArgs() == 1)
+      return requesterIdentity(OC->getArg(0), Depth + 1);
+  if (std::optional<Evidence> Ev = identitySource(E))
+    return Ev;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD || VD->hasGlobalStorage())
+      return std::nullopt;
+    if (const auto *P = dyn_cast<ParmVarDecl>(VD))
+      return identityFromCallers(P, Depth + 1);
+    // A local the lookup initialised or assigned (`auto who =
+    // sessions.resolve(cookie)`, `customer = tokens.customer_for(bearer)`).
+    const auto *Owner =
+        dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
+    if (!Owner || !Owner->getBody())
+      return std::nullopt;
+    auto It = sitesIn(Owner).find(VD);
+    if (It == sitesIn(Owner).end())
+      return std::nullopt;
+    for (const WriteSite &W : It->second)
+      if (W.Value && W.Kills)
+        if (std::optional<Evidence> Ev = requesterIdentity(W.Value, Depth + 1))
+          return Ev;
+    return std::nullopt;
+  }
+  // A lookup from a credential or identity (`sessions.resolve(cookie)`,
+  // `token_digest(token)`) names the same requester. Operators do not: a
+  // string built around an id is a key or a payload, not the requester.
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    if (isa<CXXOperatorCallExpr>(CE))
+      return std::nullopt;
+    for (const Expr *Arg : CE->arguments())
+      if (std::optional<Evidence> Ev = requesterIdentity(Arg, Depth + 1))
+        return Ev;
+    // Part of a credential string is the credential (`auth.substr(7)`).
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+      if (const CXXRecordDecl *RD = M.recordOf(objectOf(MC)->getType()))
+        if (RD->getIdentifier() && (RD->getName() == "basic_string" ||
+                                    RD->getName() == "basic_string_view"))
+          return requesterIdentity(objectOf(MC), Depth + 1);
+  }
+  return std::nullopt;
+}
+
 Evidence Provenance::identityAvailableIn(const FunctionDecl *F) {
   for (const FunctionDecl *Cur = F; Cur; Cur = enclosingFunction(Cur)) {
     auto It = IdentityMemo.find(Cur);
@@ -261,6 +354,12 @@ Evidence Provenance::identityAvailableIn(const FunctionDecl *F) {
           Found.Text = P->getNameAsString();
           break;
         }
+      if (!Found.valid())
+        for (const ParmVarDecl *P : Cur->parameters())
+          if (std::optional<Evidence> Ev = identityFromCallers(P, 0)) {
+            Found = *Ev;
+            break;
+          }
       if (!Found.valid() && Cur->getBody()) {
         int BestRank = 3;
         // A lambda written here is a function of its own: the credentials
@@ -350,6 +449,25 @@ static bool buildsValue(QualType T, unsigned Depth = 0) {
   return true;
 }
 
+/// A local object this function creates from nothing (`SHA1Engine sha;`):
+/// it is not a handle to anything else, so what is written into it
+/// (`sha.update(token)`) is what later reads of it (`sha.digest()`) give.
+static bool freshLocalObject(const Expr *Obj) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(Obj->IgnoreParenImpCasts());
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || !VD->isLocalVarDecl() || VD->isStaticLocal() ||
+      VD->getType()->isReferenceType() || VD->getType()->isPointerType() ||
+      !VD->getType()->isRecordType())
+    return false;
+  const auto *CC = dyn_cast_or_null<CXXConstructExpr>(VD->getInit());
+  if (!CC)
+    return false;
+  for (const Expr *A : CC->arguments())
+    if (!isa<CXXDefaultArgExpr>(A))
+      return false;
+  return true;
+}
+
 /// Member functions that give their object a fresh value.
 static bool replacesValue(StringRef Name) {
   return Name == "assign" || Name == "clear" || Name == "reset" ||
@@ -410,7 +528,7 @@ const Provenance::SiteIndex &Provenance::sitesIn(const FunctionDecl *F) {
         const Expr *Obj = objectOf(MC);
         const CXXMethodDecl *MD = MC->getMethodDecl();
         bool Replaces = MD->getIdentifier() && replacesValue(MD->getName());
-        bool Builds = buildsValue(Obj->getType());
+        bool Builds = buildsValue(Obj->getType()) || freshLocalObject(Obj);
         if (MC->getNumArgs() == 0 && Replaces)
           Add(Obj, nullptr, MC, true, Builds);
         for (const Expr *Arg : MC->arguments())
@@ -583,7 +701,13 @@ Prov Provenance::fromIdentityMember(const Expr *Obj, StringRef Member,
     P.Identifies = Ev;
   P.PerUser = Ev;
   Prov Base = eval(Obj, Ctx, Depth);
-  P.Params = Base.Params;
+  // In a summary, `p.plan` of a parameter is the caller's user's data but
+  // names nobody: the parameter selects whose data it is and does not flow
+  // into what the result identifies (`summary_slot(principal, month)`).
+  if (P.identifies())
+    P.Params = Base.Params;
+  else
+    P.UserParams = Base.Params;
   return P;
 }
 
@@ -618,7 +742,24 @@ Prov Provenance::eval(const Expr *E, const FunctionDecl *Ctx, unsigned Depth) {
     if (M.isIdentityType(Base->getType()))
       return fromIdentityMember(Base, ME->getMemberDecl()->getName(), ME, Ctx,
                                 Depth);
-    return eval(Base, Ctx, Depth);
+    // A record that carries an identity field (`account_id`) says which of
+    // its members names the user: another member (`plan`) is that user's
+    // data and names nobody.
+    Prov Whole = eval(Base, Ctx, Depth);
+    const Config &Cfg = M.config();
+    StringRef Member = ME->getMemberDecl()->getName();
+    std::optional<EvidenceKind> Carries = M.perUserTypeEvidence(Base->getType());
+    if (Carries && *Carries <= EvidenceKind::IdentityName &&
+        !M.isIdentityDecl(ME->getMemberDecl()) &&
+        !Cfg.IdentifyingMembers.matchesAnyWord(Member) &&
+        !Cfg.IdentityNames.matchesAnyWord(Member)) {
+      if (Whole.identifies() && !Whole.perUser())
+        Whole.PerUser = Whole.Identifies;
+      Whole.Identifies = Evidence();
+      Whole.UserParams |= Whole.Params;
+      Whole.Params.clear();
+    }
+    return Whole;
   }
   if (const auto *CE = dyn_cast<CallExpr>(E))
     return evalCall(CE, Ctx, Depth);
@@ -732,6 +873,11 @@ Prov Provenance::evalVar(const VarDecl *VD, const DeclRefExpr *Ref,
     P.Identifies.Kind = M.identityKind(VD);
     P.PerUser = P.Identifies;
   }
+  if (PVD && !OwnParam && !P.identifies())
+    if (std::optional<Evidence> Ev = identityFromCallers(PVD, Depth)) {
+      P.Identifies = *Ev;
+      P.PerUser = P.Identifies;
+    }
   if (OwnParam) {
     unsigned Idx = PVD->getFunctionScopeIndex();
     if (P.Params.size() <= Idx)

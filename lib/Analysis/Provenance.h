@@ -145,6 +145,16 @@ private:
                 const clang::FunctionDecl *Ctx, unsigned Depth);
   Prov evalCall(const clang::CallExpr *CE, const clang::FunctionDecl *Ctx,
                 unsigned Depth);
+  /// A parameter every visible call of its function passes the
+  /// requester's identity to, as data flow shows it at the call sites.
+  std::optional<Evidence> identityFromCallers(const clang::ParmVarDecl *PVD,
+                                              unsigned Depth);
+  /// \p E names the requester: an identity source, a lookup made from one
+  /// (`sessions.resolve(cookie)`), a local that one of those initialised or
+  /// assigned, a parameter that callers pass one to. Not data derived from
+  /// it (a string built around the id, a query's rows).
+  std::optional<Evidence> requesterIdentity(const clang::Expr *E,
+                                            unsigned Depth);
   Prov fromIdentityMember(const clang::Expr *Obj, llvm::StringRef Member,
                           const clang::Expr *Whole,
                           const clang::FunctionDecl *Ctx, unsigned Depth);
@@ -186,6 +196,8 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<SiteIndex>>
       Sites;
   llvm::DenseMap<const clang::FunctionDecl *, Evidence> IdentityMemo;
+  llvm::DenseMap<const clang::ParmVarDecl *, std::optional<Evidence>>
+      CallerIdentityMemo;
   unsigned Steps = 0;
   unsigned Nesting = 0;
 };

@@ -131,3 +131,38 @@ public:
 private:
   std::string last_;
 };
+
+// A stored callback that captures a set-up function's reference: the one
+// object it refers to serves every call, so its members are shared.
+#include <functional>
+using RouteFn = std::function<void(const http::Request &, http::Response &)>;
+void Register(const std::string &path, RouteFn f);
+struct Recent {
+  void Remember(const std::string &who) { last_ = who; }
+  // CHECK: :[[@LINE-1]]:43: warning: per-user data 'who' is written to 'last_', which is shared between requests [crossuser-shared-state]
+  // CHECK: :[[@LINE-2]]:36: note: per-user data comes from 'who' (every call of 'Remember' passes the requester's identity, from 'jar.get("session", "")')
+  // CHECK: :[[@LINE+2]]:15: note: 'last_' is shared between requests: a member of 'Recent', whose instance 'recent' a callback that outlives its set-up captures by reference, so every call of the callback uses it
+  // CHECK: :[[@LINE+4]]:23: note: 'recent' is captured by reference here, by a callback stored beyond the call that creates it
+  std::string last_;
+};
+void MountRecent(Recent &recent) {
+  Register("/recent", [&recent](const http::Request &req, http::Response &resp) {
+    fw::Cookies jar;
+    fw::readCookies(req, jar);
+    recent.Remember(jar.get("session", ""));
+  });
+}
+
+// Negative: a callback run inside one request, over that request's object.
+struct Scratch {
+  void Remember(const std::string &who) { last_ = who; }
+  std::string last_;
+};
+template <class F> void RunNow(F f) { f(); }
+void ServeScratch(const http::Request &req, Scratch &scratch) {
+  RunNow([&scratch, &req] {
+    fw::Cookies jar;
+    fw::readCookies(req, jar);
+    scratch.Remember(jar.get("session", ""));
+  });
+}
