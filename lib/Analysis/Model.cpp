@@ -459,6 +459,20 @@ struct Model::InstanceIndex {
       CallsTo;
 };
 
+/// \p VD belongs to a function that sets up callbacks rather than one
+/// that serves a request: not a lambda, not an override of a framework's
+/// virtual method.
+static bool setUpFunction(const VarDecl *VD) {
+  const auto *Owner =
+      dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
+  if (!Owner || isLambdaCallOperator(Owner))
+    return false;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(Owner))
+    if (MD->size_overridden_methods() > 0)
+      return false;
+  return true;
+}
+
 namespace {
 /// One pass over the translation unit (system headers and template
 /// instantiations left out) that finds where class instances live.
@@ -619,20 +633,6 @@ private:
       if (To)
         Index.BoundTo[F->getCanonicalDecl()].push_back({To, At});
     }
-  }
-
-  /// \p VD belongs to a function that sets up callbacks rather than one
-  /// that serves a request: not a lambda, not an override of a framework's
-  /// virtual method.
-  static bool setUpFunction(const VarDecl *VD) {
-    const auto *Owner =
-        dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
-    if (!Owner || isLambdaCallOperator(Owner))
-      return false;
-    if (const auto *MD = dyn_cast<CXXMethodDecl>(Owner))
-      if (MD->size_overridden_methods() > 0)
-        return false;
-    return true;
   }
 
   /// The class of the object an argument hands over: one it creates, or
@@ -890,13 +890,9 @@ std::optional<StorageInfo> Model::capturedShared(const DeclRefExpr *DRE,
   // even when a callback it starts captures them: only a function that
   // is not itself a handler (a lambda, or an override of a framework's
   // virtual method) sets up state for every later call.
-  const auto *Owner =
-      dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
-  if (!Owner || isLambdaCallOperator(Owner))
+  if (!setUpFunction(VD))
     return std::nullopt;
-  if (const auto *MD = dyn_cast<CXXMethodDecl>(Owner))
-    if (MD->size_overridden_methods() > 0)
-      return std::nullopt;
+  const auto *Owner = cast<FunctionDecl>(VD->getParentFunctionOrMethod());
   StorageInfo Info;
   Info.Kind = Sharing::Shared;
   Info.Decl = Info.Holder = VD;
