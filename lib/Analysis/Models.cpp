@@ -167,6 +167,8 @@ private:
         R.Arg = integer(V);
       else if (K == "equals")
         R.Equals = list(V);
+      else if (K == "out")
+        R.Out = integer(V);
       else if (K == "lifetime")
         Life = scalar(V);
       else if (K == "lookup")

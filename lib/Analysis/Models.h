@@ -48,6 +48,9 @@ struct ModelRow {
   /// (case-insensitive); -1: always.
   int Arg = -1;
   std::vector<std::string> Equals;
+  /// identity: the call writes the requester's credential into argument
+  /// Out (`request.getCredentials(scheme, token)`); -1: its result.
+  int Out = -1;
   /// lifetime: of instances of the class Name (and of classes derived
   /// from it), or, for a function, of the object passed as argument Arg.
   Lifetime Life = Lifetime::PerServer;

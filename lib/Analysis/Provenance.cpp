@@ -541,6 +541,11 @@ const Provenance::SiteIndex &Provenance::sitesIn(const FunctionDecl *F) {
       const FunctionDecl *FD = CE->getDirectCallee();
       if (!FD)
         return;
+      // A library model says the call writes the requester's credential
+      // into an argument (`request.getCredentials(scheme, token)`).
+      if (const ModelRow *R = M.library().find(ModelRole::Identity, FD))
+        if (R->Out >= 0 && unsigned(R->Out) < CE->getNumArgs())
+          Add(CE->getArg(R->Out), CE, CE, true, true);
       // Out-parameters: snprintf(buf, ...), StrAppend(&key, ...),
       // BuildKey(key, uid).
       // A forwarding reference (`emplace(A &&...)`) binds lvalues as `T &`
