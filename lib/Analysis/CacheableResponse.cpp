@@ -627,16 +627,6 @@ private:
     return std::nullopt;
   }
 
-  /// The arguments a construction writes, default arguments left out
-  /// (they come last).
-  static unsigned writtenArgs(const CXXConstructExpr *CC) {
-    unsigned N = 0;
-    for (const Expr *A : CC->arguments())
-      if (!isa<CXXDefaultArgExpr>(A))
-        ++N;
-    return N;
-  }
-
   /// `NoStore` -> `no-store`, `MaxAge` -> `max-age`, `SMaxAge` -> `s-maxage`.
   static std::string directiveName(StringRef Name) {
     std::string Out;

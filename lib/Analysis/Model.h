@@ -193,6 +193,16 @@ private:
 /// value.
 const clang::Expr *ignoreWrappers(const clang::Expr *E);
 
+/// The arguments a construction writes, default arguments left out (they
+/// come last): `std::vector<T>{...}` writes one, `SHA1Engine sha;` none.
+inline unsigned writtenArgs(const clang::CXXConstructExpr *CC) {
+  unsigned N = 0;
+  for (const clang::Expr *A : CC->arguments())
+    if (!llvm::isa<clang::CXXDefaultArgExpr>(A))
+      ++N;
+  return N;
+}
+
 /// The two elements of `{a, b}`, `Pair(a, b)` or `std::make_pair(a, b)`.
 std::optional<std::pair<const clang::Expr *, const clang::Expr *>>
 pairElements(const clang::Expr *E);

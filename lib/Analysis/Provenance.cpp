@@ -261,7 +261,6 @@ Provenance::identityFromCallers(const ParmVarDecl *PVD, unsigned Depth) {
     return std::nullopt;
   unsigned Idx = PVD->getFunctionScopeIndex();
   std::optional<Evidence> Found;
-  unsigned Calls = 0;
   for (const CallExpr *CE : M.callsTo(F)) {
     unsigned ArgIdx = Idx;
     if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(F))
@@ -282,7 +281,6 @@ Provenance::identityFromCallers(const ParmVarDecl *PVD, unsigned Depth) {
     } else {
       Found->Kind = weakest(Found->Kind, A->Kind);
     }
-    ++Calls;
   }
   CallerIdentityMemo[PVD] = Found;
   return Found;
@@ -315,8 +313,9 @@ std::optional<Evidence> Provenance::requesterIdentity(const Expr *E,
         dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
     if (!Owner || !Owner->getBody())
       return std::nullopt;
-    auto It = sitesIn(Owner).find(VD);
-    if (It == sitesIn(Owner).end())
+    const SiteIndex &Sites = sitesIn(Owner);
+    auto It = Sites.find(VD);
+    if (It == Sites.end())
       return std::nullopt;
     for (const WriteSite &W : It->second)
       if (W.Value && W.Kills)
@@ -460,12 +459,7 @@ static bool freshLocalObject(const Expr *Obj) {
       !VD->getType()->isRecordType())
     return false;
   const auto *CC = dyn_cast_or_null<CXXConstructExpr>(VD->getInit());
-  if (!CC)
-    return false;
-  for (const Expr *A : CC->arguments())
-    if (!isa<CXXDefaultArgExpr>(A))
-      return false;
-  return true;
+  return CC && writtenArgs(CC) == 0;
 }
 
 /// Member functions that give their object a fresh value.
@@ -687,6 +681,13 @@ Provenance::reachingWrites(const VarDecl *VD, const FunctionDecl *F,
   return Out;
 }
 
+/// A member of a user's record named like the user's identity (`id`,
+/// `account_id`), not like the user's other data (`country`, `plan`).
+static bool namesUser(const Config &Cfg, StringRef Member) {
+  return Cfg.IdentifyingMembers.matchesAnyWord(Member) ||
+         Cfg.IdentityNames.matchesAnyWord(Member);
+}
+
 Prov Provenance::fromIdentityMember(const Expr *Obj, StringRef Member,
                                     const Expr *Whole, const FunctionDecl *Ctx,
                                     unsigned Depth) {
@@ -697,12 +698,9 @@ Prov Provenance::fromIdentityMember(const Expr *Obj, StringRef Member,
                           RD && Model::hasAnnotation(RD, IdentityAnnotation)
                               ? EvidenceKind::Annotation
                               : EvidenceKind::IdentityName);
-  const Config &Cfg = M.config();
   // `user.id` names the user; `user.country` is only the user's data. A
   // strong id (`UserId{value}`) is nothing but the identity.
-  if (Cfg.IdentifyingMembers.matchesAnyWord(Member) ||
-      Cfg.IdentityNames.matchesAnyWord(Member) ||
-      M.isStrongIdType(Obj->getType()))
+  if (namesUser(M.config(), Member) || M.isStrongIdType(Obj->getType()))
     P.Identifies = Ev;
   P.PerUser = Ev;
   Prov Base = eval(Obj, Ctx, Depth);
@@ -751,13 +749,10 @@ Prov Provenance::eval(const Expr *E, const FunctionDecl *Ctx, unsigned Depth) {
     // its members names the user: another member (`plan`) is that user's
     // data and names nobody.
     Prov Whole = eval(Base, Ctx, Depth);
-    const Config &Cfg = M.config();
-    StringRef Member = ME->getMemberDecl()->getName();
     std::optional<EvidenceKind> Carries = M.perUserTypeEvidence(Base->getType());
     if (Carries && *Carries <= EvidenceKind::IdentityName &&
         !M.isIdentityDecl(ME->getMemberDecl()) &&
-        !Cfg.IdentifyingMembers.matchesAnyWord(Member) &&
-        !Cfg.IdentityNames.matchesAnyWord(Member)) {
+        !namesUser(M.config(), ME->getMemberDecl()->getName())) {
       if (Whole.identifies() && !Whole.perUser())
         Whole.PerUser = Whole.Identifies;
       Whole.Identifies = Evidence();
