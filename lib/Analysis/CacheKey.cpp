@@ -140,11 +140,15 @@ private:
     if (const auto *DS = dyn_cast<DeclStmt>(S))
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D))
-          if (VD->getType()->isReferenceType() && VD->getInit())
-            if (const auto *Sub = dyn_cast<CXXOperatorCallExpr>(
-                    ignoreWrappers(VD->getInit())))
-              if (Sub->getOperator() == OO_Subscript)
-                SubscriptRefs[Sub] = VD;
+          if (VD->getInit()) {
+            if (VD->getType()->isReferenceType())
+              if (const auto *Sub = dyn_cast<CXXOperatorCallExpr>(
+                      ignoreWrappers(VD->getInit())))
+                if (Sub->getOperator() == OO_Subscript)
+                  SubscriptRefs[Sub] = VD;
+            if (const Expr *Call = entryOf(VD->getInit()))
+              EntryHandles[Call] = VD;
+          }
     if (AssignLHS)
       if (const auto *Sub =
               dyn_cast<CXXOperatorCallExpr>(AssignLHS->IgnoreParenImpCasts()))
@@ -160,6 +164,30 @@ private:
     }
     if (const auto *CE = dyn_cast<CallExpr>(S))
       return freeCall(CE, Cur);
+  }
+
+  /// The insert whose entry \p Init hands out: `m.try_emplace(k)` (an
+  /// iterator and a flag, as `auto [it, fresh] = ...`) or its `.first`.
+  static const Expr *entryOf(const Expr *Init) {
+    Init = ignoreWrappers(Init);
+    if (const auto *ME = dyn_cast<MemberExpr>(Init))
+      if (ME->getMemberDecl()->getIdentifier() &&
+          ME->getMemberDecl()->getName() == "first")
+        Init = ignoreWrappers(ME->getBase());
+    return dyn_cast<CXXMemberCallExpr>(Init);
+  }
+
+  /// An insert that hands out its entry (an iterator from `try_emplace`,
+  /// an accessor filled by `insert(acc, key)`): what is written through
+  /// the handle (`it->second = v`) is what the insert stores.
+  void bindEntry(CacheOp &Op, const VarDecl *Out) {
+    if (!Op.IsInsert)
+      return;
+    auto It = EntryHandles.find(Op.Call);
+    if (It != EntryHandles.end())
+      Op.SlotRef = It->second;
+    else if (Out)
+      Op.SlotRef = Out;
   }
 
   /// Decides whether the object \p Obj is a cache: cache-named and remote
@@ -318,6 +346,8 @@ private:
       else if (MD->getNumParams() >= 2)
         Op.ValueType = MD->getParamDecl(1)->getType();
     }
+    if (!Remote)
+      bindEntry(Op, nullptr);
     Ops.push_back(std::move(Op));
   }
 
@@ -354,6 +384,7 @@ private:
       Op.ValueType = Lookup ? MD->getReturnType()
                      : V < MD->getNumParams() ? MD->getParamDecl(V)->getType()
                                              : QualType();
+    bindEntry(Op, Op.ResultVar);
     Ops.push_back(std::move(Op));
     return true;
   }
@@ -454,6 +485,8 @@ private:
   Model &M;
   llvm::DenseMap<const CXXOperatorCallExpr *, const Expr *> SubscriptValues;
   llvm::DenseMap<const CXXOperatorCallExpr *, const VarDecl *> SubscriptRefs;
+  /// Variables that hold the entry an insert hands out, by the insert.
+  llvm::DenseMap<const Expr *, const VarDecl *> EntryHandles;
 };
 
 
@@ -650,6 +683,55 @@ private:
       ByCache[Op.CacheId].push_back(&Op);
   }
 
+  /// The reads \p E is built from, as written (`session->locale`, `year`),
+  /// through the local variables it is assembled in.
+  void readsOf(const Expr *E, llvm::StringSet<> &Out, unsigned Depth) {
+    forEachStmt(E, [&](const Stmt *S) {
+      const auto *X = dyn_cast<Expr>(S);
+      if (!X || !(isa<MemberExpr>(X) || isa<DeclRefExpr>(X) ||
+                  isa<CXXMemberCallExpr>(X)))
+        return;
+      Out.insert(M.text(X));
+      const auto *DRE = dyn_cast<DeclRefExpr>(X);
+      const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      if (!VD || !VD->isLocalVarDecl() || Depth >= 3)
+        return;
+      if (VD->getInit())
+        readsOf(VD->getInit(), Out, Depth + 1);
+      if (const auto *Owner =
+              dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod())) {
+        const Provenance::WriteIndex &W = P.writesIn(Owner);
+        auto It = W.find(VD);
+        if (It != W.end())
+          for (const Expr *Written : It->second)
+            readsOf(Written, Out, Depth + 1);
+      }
+    });
+  }
+
+  /// The per-user data in \p V is an attribute of the user that \p Key
+  /// carries too (`rates[user.country] = RatesFor(user.country)`): every
+  /// per-user argument of the call that computes the value is read by the
+  /// key. A value computed from something the key lacks
+  /// (`Render(session->acct, session->locale)` under `session->locale`)
+  /// differs between users who share the key.
+  bool keyCarriesUserData(const Expr *Key, const Expr *V) {
+    const Expr *E = ignoreWrappers(V);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (VD->isLocalVarDecl() && VD->getInit())
+          E = ignoreWrappers(VD->getInit());
+    const auto *CE = dyn_cast<CallExpr>(E);
+    if (!CE)
+      return true;
+    llvm::StringSet<> Reads;
+    readsOf(Key, Reads, 0);
+    for (const Expr *Arg : CE->arguments())
+      if (P.of(Arg).perUser() && !Reads.count(M.text(Arg)))
+        return false;
+    return true;
+  }
+
   /// Why the cache holds per-user data, or nothing: what the inserts the
   /// engine can see store (data flow); only when it sees none, what the
   /// value type's name says (words).
@@ -660,7 +742,8 @@ private:
       // (`rates[user.country] = RatesFor(user.country)`) depends only on
       // the key and cannot leak.
       Prov PV = P.of(V);
-      if (!PV.perUser() || (!PV.identifies() && P.of(Where.Key).perUser()))
+      if (!PV.perUser() || (!PV.identifies() && P.of(Where.Key).perUser() &&
+                            keyCarriesUserData(Where.Key, V)))
         return std::nullopt;
       return FindingNote{V->getBeginLoc(),
                          "per-user data '" + M.text(V) + "' is stored in '" +

@@ -59,6 +59,9 @@ struct HeaderSet {
   /// helper called without a number).
   std::string Name;
   const Expr *Value = nullptr;
+  /// The value as text, for a header line in raw HTTP text (no expression
+  /// of its own).
+  std::optional<std::string> Text;
   /// For a call of a policy helper: the header set inside the helper,
   /// and the helper.
   const Expr *Via = nullptr;
@@ -308,7 +311,8 @@ private:
 
   void addHeaderNamed(const Expr *Call, const FunctionDecl *Cur,
                       const Expr *RespObj, const std::string &HeaderName,
-                      const Expr *Value) {
+                      const Expr *Value,
+                      std::optional<std::string> Text = std::nullopt) {
     std::optional<std::string> Name = HeaderName;
     std::optional<HeaderKind> K = headerKind(*Name);
     if (!K)
@@ -325,6 +329,7 @@ private:
       return;
     H.Name = *Name;
     H.Value = Value;
+    H.Text = std::move(Text);
     // A response object that is a member of a long-lived handler has no
     // variable; only its Set-Cookie matters, judged by where it lives.
     if (H.Resp || (H.Kind == HeaderKind::SetCookie &&
@@ -449,6 +454,11 @@ private:
         unsigned(Row.HeaderValue) < N ? CE->getArg(Row.HeaderValue) : nullptr;
     if (!RespObj)
       return;
+    if (Row.HeaderText >= 0) {
+      if (unsigned(Row.HeaderText) < N)
+        addHeaderLines(CE, Cur, RespObj, CE->getArg(Row.HeaderText));
+      return;
+    }
     if (Row.HeaderObject >= 0) {
       const auto *CC =
           unsigned(Row.HeaderObject) < N
@@ -479,6 +489,29 @@ private:
       if (!forCdnOnly(Name))
         Name = headerDisplay(*K);
     addHeaderNamed(CE, Cur, RespObj, Name, CE);
+  }
+
+  /// Raw HTTP text (`"HTTP/1.1 200 OK\r\nCache-Control: max-age=300\r\n"`):
+  /// each `Name: value` line sets that header; a value with a printf
+  /// conversion in it is partly unknown.
+  void addHeaderLines(const CallExpr *CE, const FunctionDecl *Cur,
+                      const Expr *RespObj, const Expr *TextE) {
+    const auto *SL = dyn_cast<StringLiteral>(stripConversions(TextE));
+    if (!SL || SL->getCharByteWidth() != 1)
+      return;
+    llvm::SmallVector<StringRef, 8> Lines;
+    SL->getString().split(Lines, '\n');
+    for (StringRef Line : Lines) {
+      auto [Name, Value] = Line.rtrim('\r').split(':');
+      Name = Name.trim();
+      if (Name.empty() || Name.contains(' ') || Name.contains('/') ||
+          Value.empty())
+        continue;
+      std::string V = Value.trim().str();
+      if (StringRef(V).contains('%'))
+        V.push_back(Unknown);
+      addHeaderNamed(CE, Cur, RespObj, Name.str(), nullptr, V);
+    }
   }
 
   /// A response stored in a cache that outlives the request.
@@ -532,6 +565,11 @@ private:
 
   /// The text of a header value built from literals and numbers; parts the
   /// engine cannot compute are `Unknown`.
+  /// The text of \p H's value.
+  std::string valueOf(const HeaderSet &H) {
+    return H.Text ? *H.Text : valueText(H.Value);
+  }
+
   std::string valueText(const Expr *E, unsigned Depth = 0) {
     if (!E || Depth > 8)
       return std::string(1, Unknown);
@@ -657,8 +695,8 @@ private:
 
   /// An `Expires` value in the future: a date literal after this year, or
   /// a computed date that adds a positive number of seconds (`now + 3600`).
-  bool expiresInFuture(const Expr *Value) {
-    std::string Text = valueText(Value);
+  bool expiresInFuture(const HeaderSet &H) {
+    std::string Text = valueOf(H);
     if (!StringRef(Text).contains(Unknown)) {
       int ThisYear = M.config().ReferenceYear;
       llvm::SmallVector<StringRef, 8> Words;
@@ -671,7 +709,9 @@ private:
       return false;
     }
     bool Adds = false;
-    forEachStmt(Value, [&](const Stmt *S) {
+    if (!H.Value)
+      return false;
+    forEachStmt(H.Value, [&](const Stmt *S) {
       const Expr *L = nullptr, *R = nullptr;
       if (auto Ops = binaryOperands(S, BO_Add, OO_Plus))
         std::tie(L, R) = *Ops;
@@ -692,9 +732,9 @@ private:
   bool makesStorable(const HeaderSet &H) {
     switch (H.Kind) {
     case HeaderKind::CacheControl:
-      return parseCacheControl(valueText(H.Value)).Storable;
+      return parseCacheControl(valueOf(H)).Storable;
     case HeaderKind::Expires:
-      return expiresInFuture(H.Value);
+      return expiresInFuture(H);
     case HeaderKind::Helper: {
       if (!H.Value)
         return true;
@@ -714,7 +754,7 @@ private:
   std::string describe(const HeaderSet &H) {
     if (H.Kind == HeaderKind::Helper)
       return M.text(H.Call);
-    return H.Name + ": " + shown(valueText(H.Value));
+    return H.Name + ": " + shown(valueOf(H));
   }
 
   // Judgement -------------------------------------------------------------
@@ -804,11 +844,11 @@ private:
       // `Cache-Control: private` does not stop a CDN that obeys its own
       // `CDN-Cache-Control: max-age=600`.
       if (O.Kind == HeaderKind::CacheControl &&
-          parseCacheControl(valueText(O.Value)).Blocks &&
+          parseCacheControl(valueOf(O)).Blocks &&
           (!forCdnOnly(H.Name) || forCdnOnly(O.Name)))
         return true;
       if (O.Kind == HeaderKind::Vary) {
-        std::string V = StringRef(valueText(O.Value)).lower();
+        std::string V = StringRef(valueOf(O)).lower();
         StringRef VR(V);
         // A Vary the engine cannot read may well name the cookie.
         if (VR.contains(Unknown) || VR.contains("cookie") ||

@@ -1,4 +1,5 @@
 #include "Analysis/Model.h"
+#include "Analysis/Provenance.h"
 #include "Analysis/Summaries.h"
 #include "Analysis/Words.h"
 #include "llvm/ADT/DenseSet.h"
@@ -31,6 +32,16 @@ static bool isSequenceName(StringRef N) {
 
 static const ClassTemplateSpecializationDecl *asSpec(const CXXRecordDecl *RD) {
   return dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
+}
+
+/// The class a `std::shared_ptr<T>` shares an instance of.
+static const CXXRecordDecl *sharedPointee(QualType T) {
+  const auto *S = asSpec(T.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!S || !S->isInStdNamespace() || !S->getIdentifier() ||
+      S->getName() != "shared_ptr" || S->getTemplateArgs().size() < 1 ||
+      S->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return nullptr;
+  return S->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
 }
 
 static QualType firstTypeArg(const CXXRecordDecl *RD) {
@@ -454,6 +465,13 @@ struct Model::InstanceIndex {
   /// Locals filled by a cookie getter's out-parameter
   /// (`request.getCookies(cookies)`).
   llvm::DenseSet<const VarDecl *> CookieJars;
+  /// Classes whose instance is handed to a thread started in a loop
+  /// (`std::thread(session, std::move(socket), state)` with a shared_ptr,
+  /// a pointer, a `std::ref`, or a lambda capturing one): the thread's
+  /// construction and the variable handed on, first of each.
+  llvm::DenseMap<const CXXRecordDecl *,
+                 std::pair<const Expr *, const VarDecl *>>
+      HandedToThreads;
   /// The calls of each function written in the translation unit.
   llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const CallExpr *, 2>>
       CallsTo;
@@ -540,6 +558,42 @@ public:
     return true;
   }
 
+  /// `std::thread(session, std::move(socket), state)` in an accept loop.
+  void threadStart(const CXXConstructExpr *CC) {
+    const CXXRecordDecl *RD = CC->getType()->getAsCXXRecordDecl();
+    if (!RD || !RD->isInStdNamespace() || !RD->getIdentifier() ||
+        (RD->getName() != "thread" && RD->getName() != "jthread"))
+      return;
+    const Stmt *Loop = loopOf(CC);
+    if (!Loop)
+      return;
+    for (const Expr *Arg : CC->arguments()) {
+      if (const auto *LE = dyn_cast<LambdaExpr>(ignoreWrappers(Arg))) {
+        for (const LambdaCapture &C : LE->captures())
+          if (C.capturesVariable())
+            if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()))
+              handToThread(CC, Loop, VD, C.getCaptureKind() == LCK_ByRef);
+        continue;
+      }
+      const Expr *E = ignoreWrappers(Arg);
+      if (const auto *Copy = dyn_cast<CXXConstructExpr>(E))
+        if (Copy->getNumArgs() == 1)
+          E = ignoreWrappers(Copy->getArg(0));
+      bool ByRef = false;
+      if (const auto *Call = dyn_cast<CallExpr>(E))
+        if (const FunctionDecl *F = Call->getDirectCallee())
+          if (F->isInStdNamespace() && F->getIdentifier() &&
+              Call->getNumArgs() == 1) {
+            ByRef = F->getName() == "ref" || F->getName() == "cref";
+            if (ByRef || F->getName() == "move")
+              E = ignoreWrappers(Call->getArg(0));
+          }
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+          handToThread(CC, Loop, VD, ByRef);
+    }
+  }
+
   bool VisitCallExpr(CallExpr *CE) {
     const FunctionDecl *Callee = CE->getDirectCallee();
     if (Callee)
@@ -585,6 +639,7 @@ public:
   /// the member `pages_` of that instance refers to the argument.
   bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
     recordBindings(CE->getConstructor(), CE, CE->arguments());
+    threadStart(CE);
     return true;
   }
 
@@ -710,7 +765,9 @@ private:
       if (Parents[0].get<FieldDecl>())
         return true;
       if (const auto *VD = Parents[0].get<VarDecl>())
-        return VD->hasGlobalStorage();
+        return VD->hasGlobalStorage() ||
+               (VD->getType()->getAsCXXRecordDecl() == LE->getLambdaClass() &&
+                handedOn(VD));
       const Stmt *Up = Parents[0].get<Stmt>();
       if (!Up)
         return false;
@@ -724,6 +781,85 @@ private:
       Cur = Up;
     }
     return false;
+  }
+
+  /// The innermost loop of its function that runs \p S once per
+  /// iteration.
+  const Stmt *loopOf(const Stmt *S) {
+    ASTContext &Ctx = M.context();
+    DynTypedNode Cur = DynTypedNode::create(*S);
+    for (unsigned Guard = 0; Guard < 64; ++Guard) {
+      auto Parents = Ctx.getParents(Cur);
+      if (Parents.empty() || Parents[0].get<FunctionDecl>() ||
+          Parents[0].get<LambdaExpr>())
+        return nullptr;
+      if (Parents[0].get<ForStmt>() || Parents[0].get<WhileStmt>() ||
+          Parents[0].get<DoStmt>() || Parents[0].get<CXXForRangeStmt>())
+        return Parents[0].get<Stmt>();
+      Cur = Parents[0];
+    }
+    return nullptr;
+  }
+
+  /// \p VD handed to a thread started in \p Loop: the object it points to (a shared_ptr or a
+  /// pointer copied, or a reference or `std::ref`) is the threads' one
+  /// instance; a plain object copied or moved is each thread's own.
+  void handToThread(const Expr *At, const Stmt *Loop, const VarDecl *VD,
+                    bool ByRef) {
+    // One made in the loop is each thread's own.
+    SourceRange In = Loop->getSourceRange();
+    SourceLocation L = VD->getLocation();
+    if (VD->hasGlobalStorage() ||
+        (!SM.isBeforeInTranslationUnit(L, In.getBegin()) &&
+         SM.isBeforeInTranslationUnit(L, In.getEnd())))
+      return;
+    QualType T = VD->getType().getNonReferenceType();
+    const CXXRecordDecl *RD = nullptr;
+    if (T->isPointerType())
+      RD = T->getPointeeCXXRecordDecl();
+    else if (const CXXRecordDecl *Pointee = sharedPointee(T))
+      RD = Pointee;
+    else if (ByRef || VD->getType()->isReferenceType())
+      RD = T->getAsCXXRecordDecl();
+    if (RD && !RD->isInStdNamespace() && !RD->isLambda())
+      Index.HandedToThreads.try_emplace(key(RD), At, VD);
+  }
+
+  /// A closure kept in a local (`auto handler = [&](...) {...};`) is handed
+  /// on when the local is converted into another callable type, or passed
+  /// to a library outside the standard algorithms that takes the callable
+  /// (`settings.request_handler(handler)`, `std::thread(handler)`).
+  bool handedOn(const VarDecl *Closure) {
+    const auto *Owner =
+        dyn_cast_or_null<FunctionDecl>(Closure->getParentFunctionOrMethod());
+    if (!Owner || !Owner->getBody())
+      return false;
+    bool Handed = false;
+    forEachStmt(Owner->getBody(), [&](const Stmt *S) {
+      const auto *CE = dyn_cast<CallExpr>(S);
+      if (Handed || !CE || isa<CXXOperatorCallExpr>(CE))
+        return;
+      const FunctionDecl *Callee = CE->getDirectCallee();
+      if (!Callee || !SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())) ||
+          Callee->isInStdNamespace())
+        return;
+      for (const Expr *Arg : CE->arguments())
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts()))
+          Handed |= DRE->getDecl() == Closure;
+    });
+    if (Handed)
+      return true;
+    forEachStmt(Owner->getBody(), [&](const Stmt *S) {
+      const auto *CC = dyn_cast<CXXConstructExpr>(S);
+      if (Handed || !CC || CC->getNumArgs() == 0)
+        return;
+      const CXXRecordDecl *RD = CC->getType()->getAsCXXRecordDecl();
+      const auto *DRE =
+          dyn_cast<DeclRefExpr>(CC->getArg(0)->IgnoreParenImpCasts());
+      Handed = RD && RD != Closure->getType()->getAsCXXRecordDecl() && DRE &&
+               DRE->getDecl() == Closure;
+    });
+    return Handed;
   }
 
   const Model &M;
@@ -846,6 +982,19 @@ std::optional<LongLived> Model::longLivedImpl(const CXXRecordDecl *RD,
                           "' is captured by reference here, by a callback "
                           "stored beyond the call that creates it"};
     }
+  if (!Out)
+    if (auto It = I.HandedToThreads.find(key(RD));
+        It != I.HandedToThreads.end()) {
+      const VarDecl *VD = It->second.second;
+      Out = LongLived{"a member of " + Name + ", whose instance '" +
+                          VD->getNameAsString() +
+                          "' is handed to every thread started in a loop, so "
+                          "the requests those threads serve share it",
+                      It->second.first->getBeginLoc(),
+                      "'" + VD->getNameAsString() +
+                          "' is handed to a new thread here, on every "
+                          "iteration"};
+    }
   // Words last: a name never outranks an instance held in shared storage.
   if (!Out)
     if (const CXXRecordDecl *Hit = Named)
@@ -947,7 +1096,9 @@ StorageInfo Model::classifyStorageImpl(const Expr *E, unsigned Depth) const {
       } else if (std::optional<StorageInfo> Captured = capturedShared(DRE, VD)) {
         return *Captured;
       } else if (VD->getType()->isReferenceType() ||
-                 VD->getType()->isPointerType()) {
+                 VD->getType()->isPointerType() ||
+                 (isa<ParmVarDecl>(VD) && sharedPointee(VD->getType()))) {
+        // A shared_ptr parameter shares its caller's object.
         if (isa<ParmVarDecl>(VD) || !VD->getInit()) {
           Info.Kind = Sharing::Unknown;
           return Info;
@@ -1234,8 +1385,13 @@ binaryOperands(const Stmt *S, BinaryOperatorKind BO, OverloadedOperatorKind OO) 
 const VarDecl *rootVar(const Expr *E) {
   for (int Guard = 0; E && Guard < 32; ++Guard) {
     E = ignoreWrappers(E);
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      // `auto [it, fresh] = ...`: a binding is a part of the object it
+      // decomposes.
+      if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl()))
+        return dyn_cast_or_null<VarDecl>(BD->getDecomposedDecl());
       return dyn_cast<VarDecl>(DRE->getDecl());
+    }
     if (const auto *ME = dyn_cast<MemberExpr>(E)) {
       if (isa<FieldDecl>(ME->getMemberDecl()) &&
           !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts())) {

@@ -195,6 +195,8 @@ private:
         R.HeaderValue = integer(V);
       else if (K == "header-object")
         R.HeaderObject = integer(V);
+      else if (K == "header-text")
+        R.HeaderText = integer(V);
       else if (K == "why")
         scalar(V);
       else

@@ -73,6 +73,10 @@ struct ModelRow {
   /// from its name and value (`addRaw(Http::Header::Raw("Vary", "Host"))`);
   /// HeaderName and HeaderValue then index that construction's arguments.
   int HeaderObject = -1;
+  /// response-header: the argument that is raw HTTP text, a literal or a
+  /// format (`mg_printf(conn, "HTTP/1.1 200 OK\r\nCache-Control: ...")`);
+  /// each `Name: value` line in it sets that header.
+  int HeaderText = -1;
 
   /// The row's name, compiled, and the text the compiled pattern points
   /// into.

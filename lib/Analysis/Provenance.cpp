@@ -537,9 +537,13 @@ const Provenance::SiteIndex &Provenance::sitesIn(const FunctionDecl *F) {
         return;
       // A library model says the call writes the requester's credential
       // into an argument (`request.getCredentials(scheme, token)`).
-      if (const ModelRow *R = M.library().find(ModelRole::Identity, FD))
+      // It reads the request: it writes nothing else into its arguments
+      // (`getCookie(conn, "sid", sid)` does not put `sid` into `conn`).
+      if (const ModelRow *R = M.library().find(ModelRole::Identity, FD)) {
         if (R->Out >= 0 && unsigned(R->Out) < CE->getNumArgs())
           Add(CE->getArg(R->Out), CE, CE, true, true);
+        return;
+      }
       // Out-parameters: snprintf(buf, ...), StrAppend(&key, ...),
       // BuildKey(key, uid).
       // A forwarding reference (`emplace(A &&...)`) binds lvalues as `T &`
