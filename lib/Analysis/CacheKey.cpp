@@ -1129,8 +1129,16 @@ private:
     Evidence Identity = P.identityAvailableIn(Op.Func);
     if (!Identity.valid())
       return Drop("no user identity available");
-    if (Prov K = P.of(Op.Key); K.identifies())
-      return Drop("the key identifies the user");
+    std::optional<std::pair<FindingNote, Evidence>> Requester;
+    if (Prov K = P.of(Op.Key); K.identifies()) {
+      // A key that names someone only by its words (`tenant`) does not
+      // carry the requester that stronger evidence says the stored value
+      // was built for (`list(tenant, *author)`, `author` from a JWT).
+      if (K.Identifies.Kind >= EvidenceKind::IdentityName)
+        Requester = storedForAnother(Op);
+      if (!Requester)
+        return Drop("the key identifies the user");
+    }
     if (keyTypeIdentifies(Op.KeyType) || keyTypeIdentifies(Op.Key->getType()))
       return Drop("the key type identifies the user");
     for (const Expr *K : Op.ExtraKeys)
@@ -1152,14 +1160,64 @@ private:
     F.Message = "cache '" + Op.CacheName + "' is keyed by '" + M.text(Op.Key) +
                 "', which does not identify the user";
     addKeyNotes(Op, F);
+    // The requester the value was built for, rather than the name-only
+    // identity the key carries.
+    if (Requester)
+      Identity = Requester->second;
     F.Notes.push_back(
         {Identity.Loc,
          "user identity '" + Identity.Text + "' is available here" +
              Identity.Via,
          Identity.Kind});
     F.Notes.push_back(*PerUser);
+    if (Requester)
+      F.Notes.push_back(Requester->first);
     F.Evidence = Op.StorageEvidence;
     return F;
+  }
+
+  /// An insert into \p Op's cache whose value is computed from an identity
+  /// that rests on more than words and that the key does not read: the
+  /// note names it. Only the key's own words said it identifies anyone.
+  std::optional<std::pair<FindingNote, Evidence>>
+  storedForAnother(const CacheOp &Op) {
+    for (const CacheOp *Insert : ByCache[Op.CacheId]) {
+      if (!Insert->IsInsert)
+        continue;
+      llvm::StringSet<> Reads;
+      readsOf(Insert->Key, Reads, 0);
+      for (const Expr *V : Insert->Values) {
+        const Expr *E = ignoreWrappers(V);
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+          if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+            if (VD->isLocalVarDecl() && VD->getInit())
+              E = VD->getInit();
+        std::optional<std::pair<FindingNote, Evidence>> Found;
+        forEachStmt(E, [&](const Stmt *S) {
+          const auto *CE = dyn_cast<CallExpr>(S);
+          if (Found || !CE)
+            return;
+          for (const Expr *Arg : CE->arguments()) {
+            Prov A = P.of(Arg);
+            if (A.identifies() && A.Identifies.Kind < EvidenceKind::IdentityName &&
+                !Reads.count(M.text(Arg))) {
+              Found = {FindingNote{Arg->getBeginLoc(),
+                                   "the stored value is built for '" +
+                                       M.text(Arg) +
+                                       "', which the key does not carry; the "
+                                       "key's own identity is judged only by "
+                                       "its name",
+                                   A.Identifies.Kind},
+                       A.Identifies};
+              return;
+            }
+          }
+        });
+        if (Found)
+          return Found;
+      }
+    }
+    return std::nullopt;
   }
 
   TUContext &TU;

@@ -86,13 +86,36 @@ bool isWord(StringRef Name, StringRef Word) {
   return llvm::is_contained(splitWords(Name), Word);
 }
 
+bool isResponseWord(StringRef Name) {
+  for (const std::string &W : splitWords(Name))
+    if (W == "response" || W == "reply" || W == "resp")
+      return true;
+  return false;
+}
+
+/// A response by its class's name or by an alias it is spelled with
+/// (Beast's `http::response<Body>` is an alias of `http::message`).
 bool isResponseType(const Model &M, QualType T) {
   const CXXRecordDecl *RD = M.recordOf(T);
   if (!RD || !RD->getIdentifier())
     return false;
-  for (const std::string &W : splitWords(RD->getName()))
-    if (W == "response" || W == "reply" || W == "resp")
-      return true;
+  if (isResponseWord(RD->getName()))
+    return true;
+  QualType Cur = T.getNonReferenceType();
+  for (unsigned Guard = 0; Guard < 8; ++Guard) {
+    const Type *Ty = Cur.getTypePtr();
+    if (const auto *TD = dyn_cast<TypedefType>(Ty))
+      if (isResponseWord(TD->getDecl()->getName()))
+        return true;
+    if (const auto *TS = dyn_cast<TemplateSpecializationType>(Ty))
+      if (const TemplateDecl *TD = TS->getTemplateName().getAsTemplateDecl())
+        if (TD->getIdentifier() && isResponseWord(TD->getName()))
+          return true;
+    QualType Next = Cur.getSingleStepDesugaredType(M.context());
+    if (Next == Cur)
+      break;
+    Cur = Next;
+  }
   return false;
 }
 
@@ -353,6 +376,34 @@ private:
     return true;
   }
 
+  /// A caching helper (`CacheFor(resp, 300)`, `setExpiredTime(N)`): the
+  /// response is its object or first record argument, the seconds its
+  /// first integer argument.
+  void helperCall(const CallExpr *CE, const FunctionDecl *Cur, StringRef Name,
+                  const Expr *Obj) {
+    const Expr *RespObj = Obj;
+    const Expr *Seconds = nullptr;
+    for (const Expr *Arg : CE->arguments()) {
+      QualType T = Arg->getType();
+      if (!RespObj && M.recordOf(T))
+        RespObj = Arg;
+      else if (!Seconds && T->isIntegerType())
+        Seconds = Arg;
+    }
+    if (RespObj) {
+      HeaderSet H;
+      H.Call = CE;
+      H.Func = Cur;
+      H.Kind = HeaderKind::Helper;
+      H.RespExpr = RespObj;
+      H.Resp = responseRoot(RespObj);
+      H.Name = Name.str();
+      H.Value = Seconds;
+      if (H.Resp)
+        Headers.push_back(std::move(H));
+    }
+  }
+
   void visit(const Stmt *S, const FunctionDecl *Cur) {
     const Config &Cfg = M.config();
     if (const auto *IS = dyn_cast<IfStmt>(S))
@@ -383,30 +434,8 @@ private:
     StringRef Name = FD->getName();
     const auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
     const Expr *Obj = MC ? objectOf(MC) : nullptr;
-    if (Cfg.CacheHelpers.contains(Name)) {
-      const Expr *RespObj = Obj;
-      const Expr *Seconds = nullptr;
-      for (const Expr *Arg : CE->arguments()) {
-        QualType T = Arg->getType();
-        if (!RespObj && M.recordOf(T))
-          RespObj = Arg;
-        else if (!Seconds && T->isIntegerType())
-          Seconds = Arg;
-      }
-      if (RespObj) {
-        HeaderSet H;
-        H.Call = CE;
-        H.Func = Cur;
-        H.Kind = HeaderKind::Helper;
-        H.RespExpr = RespObj;
-        H.Resp = responseRoot(RespObj);
-        H.Name = Name.str();
-        H.Value = Seconds;
-        if (H.Resp)
-          Headers.push_back(std::move(H));
-      }
-      return;
-    }
+    if (Cfg.CacheHelpers.contains(Name))
+      return helperCall(CE, Cur, Name, Obj);
     if (CE->getNumArgs() > 0 || MC)
       Calls.push_back({CE, Cur});
     if (const ModelRow *Row = M.library().find(ModelRole::ResponseHeader, FD)) {
@@ -437,6 +466,41 @@ private:
       }
       if (isResponseType(M, V->getType()))
         addStore(MC, Cur, Obj, K, V);
+    }
+    readThrough(MC, Cur, Obj);
+  }
+
+  /// A cache by structure: a model's cache type, or a class with an
+  /// associative container or a modelled cache among its members (not a
+  /// class that is merely named like a cache).
+  bool holdsEntries(QualType T) {
+    if (M.cacheRow(T))
+      return true;
+    const CXXRecordDecl *RD = M.recordOf(T);
+    if (!RD || !RD->hasDefinition())
+      return false;
+    return llvm::any_of(RD->getDefinition()->fields(), [&](const FieldDecl *F) {
+      return M.isAssociativeContainer(F->getType()) || M.cacheRow(F->getType());
+    });
+  }
+
+  /// `cache.remember(key, [&] { return route(req); })`: a call on a cache
+  /// with a key and a callable that produces a response stores what the
+  /// callable returns under the key (read-through, by its signature).
+  void readThrough(const CXXMemberCallExpr *MC, const FunctionDecl *Cur,
+                   const Expr *Obj) {
+    if (!Obj || MC->getNumArgs() < 2 || !holdsEntries(Obj->getType()))
+      return;
+    for (const Expr *Arg : llvm::drop_begin(MC->arguments())) {
+      const auto *LE = dyn_cast<LambdaExpr>(ignoreWrappers(Arg));
+      const CXXMethodDecl *Call = LE ? LE->getCallOperator() : nullptr;
+      if (!Call || !isResponseType(M, Call->getReturnType()))
+        continue;
+      forEachStmt(LE->getBody(), [&](const Stmt *S) {
+        if (const auto *RS = dyn_cast<ReturnStmt>(S))
+          if (RS->getRetValue())
+            addStore(MC, Cur, Obj, MC->getArg(0), RS->getRetValue());
+      });
     }
   }
 
@@ -518,7 +582,7 @@ private:
   void addStore(const Expr *Call, const FunctionDecl *Cur, const Expr *CacheObj,
                 const Expr *Key, const Expr *Value) {
     QualType T = CacheObj->getType();
-    bool Named = M.isCacheType(T);
+    bool Named = M.isCacheType(T) || holdsEntries(T);
     if (!Named && !M.isAssociativeContainer(T))
       return;
     StorageInfo SI = M.classifyStorage(CacheObj);
@@ -708,24 +772,72 @@ private:
       }
       return false;
     }
-    bool Adds = false;
     if (!H.Value)
       return false;
+    if (addsPositive(H.Value))
+      return true;
+    // `Timestamp expiry; expiry += Timespan(0, 1, 0, 0, 0);` and then
+    // `format(expiry)`: the date variable the value is formatted from is
+    // moved forward in the function.
+    llvm::SmallPtrSet<const VarDecl *, 4> Dates;
     forEachStmt(H.Value, [&](const Stmt *S) {
-      const Expr *L = nullptr, *R = nullptr;
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+          if (VD->isLocalVarDecl())
+            Dates.insert(VD);
+    });
+    bool Moved = false;
+    if (!Dates.empty() && H.Func->getBody())
+      forEachStmt(H.Func->getBody(), [&](const Stmt *S) {
+        if (Moved)
+          return;
+        if (auto Ops = binaryOperands(S, BO_AddAssign, OO_PlusEqual))
+          Moved = Dates.count(rootVar(Ops->first)) && positive(Ops->second);
+        else if (const auto *DS = dyn_cast<DeclStmt>(S))
+          for (const Decl *D : DS->decls())
+            if (const auto *VD = dyn_cast<VarDecl>(D))
+              Moved |= Dates.count(VD) && VD->getInit() &&
+                       addsPositive(VD->getInit());
+      });
+    return Moved;
+  }
+
+  /// \p E adds a positive amount: `now + 3600`, `now + hours(1)`.
+  bool addsPositive(const Expr *E) {
+    bool Adds = false;
+    forEachStmt(E, [&](const Stmt *S) {
       if (auto Ops = binaryOperands(S, BO_Add, OO_Plus))
-        std::tie(L, R) = *Ops;
-      for (const Expr *Side : {L, R}) {
-        if (!Side || Adds)
-          continue;
-        Expr::EvalResult Res;
-        const Expr *In = ignoreWrappers(Side);
-        if (In->getType()->isIntegerType() && !In->isValueDependent() &&
-            In->EvaluateAsInt(Res, Ctx) && Res.Val.getInt().isStrictlyPositive())
-          Adds = true;
-      }
+        Adds |= positive(Ops->first) || positive(Ops->second);
     });
     return Adds;
+  }
+
+  /// A positive constant amount: an integer (`3600`), or a duration built
+  /// from constants none of which is negative and one positive
+  /// (`std::chrono::hours(1)`, `Poco::Timespan(0, 1, 0, 0, 0)`).
+  bool positive(const Expr *E) {
+    E = ignoreWrappers(E);
+    auto Value = [&](const Expr *X) -> std::optional<llvm::APSInt> {
+      X = ignoreWrappers(X);
+      Expr::EvalResult Res;
+      if (!X->getType()->isIntegerType() || X->isValueDependent() ||
+          !X->EvaluateAsInt(Res, Ctx))
+        return std::nullopt;
+      return Res.Val.getInt();
+    };
+    if (std::optional<llvm::APSInt> V = Value(E))
+      return V->isStrictlyPositive();
+    const auto *CC = dyn_cast<CXXConstructExpr>(E);
+    if (!CC || CC->getNumArgs() == 0)
+      return false;
+    bool Some = false;
+    for (const Expr *Arg : CC->arguments()) {
+      std::optional<llvm::APSInt> V = Value(Arg);
+      if (!V || V->isNegative())
+        return false;
+      Some |= V->isStrictlyPositive();
+    }
+    return Some;
   }
 
   /// Whether \p H makes the response storable by shared caches.
@@ -790,6 +902,12 @@ private:
       auto WI = W.find(Resp);
       if (WI != W.end())
         Out.insert(Out.end(), WI->second.begin(), WI->second.end());
+      // `std::ostream &out = response.send(); out << body;`: a reference
+      // to a part of the response that its accessor hands out.
+      for (const auto &[Alias, Values] : W)
+        if (Alias != Resp && Alias->getType()->isReferenceType() &&
+            Alias->getInit() && responseRoot(Alias->getInit()) == Resp)
+          Out.insert(Out.end(), Values.begin(), Values.end());
     }
     std::stable_sort(Out.begin(), Out.end(), [&](const Expr *A, const Expr *B) {
       return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
@@ -1032,10 +1150,20 @@ private:
 
   /// A store of a response into a cache every user reads, made where the
   /// request is signed in, under a key without the user.
+  /// Who the stored response is for: an identity in the storing function,
+  /// else the one the stored value itself derives from (a read-through
+  /// whose producer authenticates the caller in a callee).
+  Evidence requester(const ResponseStore &S) {
+    Evidence Id = P.identityAvailableIn(S.Func);
+    if (Id.valid() || S.Resp)
+      return Id;
+    return P.of(S.Value).PerUser;
+  }
+
   bool sharedStore(const ResponseStore &S) {
     if ((S.CacheDecl && M.isSharedOk(S.CacheDecl)) || sharedOkFunction(S.Func))
       return false;
-    if (!P.identityAvailableIn(S.Func).valid())
+    if (!requester(S).valid())
       return false;
     if (P.of(S.Key).identifies() || M.isIdentityType(S.Key->getType()))
       return false;
@@ -1089,7 +1217,7 @@ private:
                 S.CacheName + "' under '" + M.text(S.Key) +
                 "', which does not identify the user";
     F.Notes.push_back(*PerUser);
-    F.Notes.push_back(identityNote(P.identityAvailableIn(S.Func)));
+    F.Notes.push_back(identityNote(requester(S)));
     F.Evidence = S.StorageEvidence;
     return F;
   }

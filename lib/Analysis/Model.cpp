@@ -275,9 +275,11 @@ bool Model::isValueLikeType(QualType T) const {
   if (T.isNull())
     return false;
   T = stripWrappers(T);
-  // A flag, a timeout or a ratio (`session_timeout_`) cannot identify
-  // anyone; neither can a callback (`on_session_start`).
+  // A flag, a timeout, a ratio (`session_timeout_`) or a policy
+  // (`sessionSameSite_`, an enumeration) cannot identify anyone; neither
+  // can a callback (`on_session_start`).
   if (T.isNull() || T->isVoidType() || T->isBooleanType() ||
+      T->isEnumeralType() ||
       T->isFunctionType() || T->isRealFloatingType() || isCallableType(T))
     return false;
   const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
@@ -511,6 +513,14 @@ public:
       return true;
     llvm::SmallVector<const CXXRecordDecl *, 4> Held;
     heldRecords(M, VD->getType(), Held);
+    // A const instance (`static const Cookie defaultCookie;`) is never
+    // written: it makes no instance of its class shared.
+    // (A const pointer or smart pointer still reaches a mutable one.)
+    const CXXRecordDecl *Own = VD->getType()->getAsCXXRecordDecl();
+    if (VD->getType().isConstQualified() && !VD->getType()->isPointerType() &&
+        !(Own && Own->getIdentifier() && isWrapperName(Own->getName()) &&
+          Own->getName() != "optional" && Own->getName() != "atomic"))
+      Held.clear();
     for (const CXXRecordDecl *RD : Held)
       Index.Stored.try_emplace(key(RD), VD);
     // `static Registry &instance() { static Registry r; return r; }`
@@ -969,32 +979,25 @@ std::optional<LongLived> Model::longLivedImpl(const CXXRecordDecl *RD,
       }
     }
   }
-  if (!Out)
-    if (auto It = I.CapturedInstance.find(key(RD));
-        It != I.CapturedInstance.end()) {
-      const VarDecl *VD = It->second.second;
-      Out = LongLived{"a member of " + Name + ", whose instance '" +
-                          VD->getNameAsString() +
-                          "' a callback that outlives its set-up captures by "
-                          "reference, so every call of the callback uses it",
-                      It->second.first->getBeginLoc(),
-                      "'" + VD->getNameAsString() +
-                          "' is captured by reference here, by a callback "
-                          "stored beyond the call that creates it"};
-    }
-  if (!Out)
-    if (auto It = I.HandedToThreads.find(key(RD));
-        It != I.HandedToThreads.end()) {
-      const VarDecl *VD = It->second.second;
-      Out = LongLived{"a member of " + Name + ", whose instance '" +
-                          VD->getNameAsString() +
-                          "' is handed to every thread started in a loop, so "
-                          "the requests those threads serve share it",
-                      It->second.first->getBeginLoc(),
-                      "'" + VD->getNameAsString() +
-                          "' is handed to a new thread here, on every "
-                          "iteration"};
-    }
+  // An instance that every later call reaches: the instance's variable,
+  // what makes it reached, and the note at the place that does.
+  auto Reached = [&](const auto &Index, const char *Why, const char *Note) {
+    auto It = Index.find(key(RD));
+    if (Out || It == Index.end())
+      return;
+    std::string Var = "'" + It->second.second->getNameAsString() + "'";
+    Out = LongLived{"a member of " + Name + ", whose instance " + Var + Why,
+                    It->second.first->getBeginLoc(), Var + Note};
+  };
+  Reached(I.CapturedInstance,
+          " a callback that outlives its set-up captures by reference, so "
+          "every call of the callback uses it",
+          " is captured by reference here, by a callback stored beyond the "
+          "call that creates it");
+  Reached(I.HandedToThreads,
+          " is handed to every thread started in a loop, so the requests "
+          "those threads serve share it",
+          " is handed to a new thread here, on every iteration");
   // Words last: a name never outranks an instance held in shared storage.
   if (!Out)
     if (const CXXRecordDecl *Hit = Named)
@@ -1069,114 +1072,126 @@ StorageInfo Model::classifyStorage(const Expr *E) const {
   return classifyStorageImpl(E, 0);
 }
 
+/// \p Info is shared because \p LL's object is, through field \p FD.
+static void sharedBy(StorageInfo &Info, const LongLived &LL,
+                     const FieldDecl *FD) {
+  Info.Kind = Sharing::Shared;
+  Info.Evidence = LL.Kind;
+  Info.Holder = FD;
+  Info.Why = LL.Why;
+  Info.WhereLoc = LL.WhereLoc;
+  Info.WhereNote = LL.WhereNote;
+}
+
+/// A variable: its storage duration, a capture, or what a reference or
+/// pointer local is bound to.
+StorageInfo Model::classifyVar(const DeclRefExpr *DRE, unsigned Depth) const {
+  StorageInfo Info;
+  const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+  if (!VD)
+    return Info;
+  Info.Decl = VD;
+  if (VD->hasGlobalStorage()) {
+    Info.Holder = VD;
+    Info.Kind = Sharing::Shared;
+    if (VD->getTLSKind() != VarDecl::TLS_None) {
+      Info.ThreadLocal = VD;
+      Info.Why = "declared thread_local; pooled threads serve many users";
+      if (!Cfg.ThreadLocalIsShared)
+        Info.Kind = Sharing::PerRequest;
+    } else if (VD->isStaticDataMember()) {
+      Info.Why = "a static data member";
+    } else if (VD->isStaticLocal()) {
+      Info.Why = "a function-local static";
+    } else {
+      Info.Why = "declared at namespace scope";
+    }
+  } else if (std::optional<StorageInfo> Captured = capturedShared(DRE, VD)) {
+    return *Captured;
+  } else if (VD->getType()->isReferenceType() ||
+             VD->getType()->isPointerType() ||
+             (isa<ParmVarDecl>(VD) && sharedPointee(VD->getType()))) {
+    // A shared_ptr parameter shares its caller's object.
+    if (isa<ParmVarDecl>(VD) || !VD->getInit()) {
+      Info.Kind = Sharing::Unknown;
+      return Info;
+    }
+    // `auto &c = g_cache;` is the global under another name.
+    StorageInfo Inner = classifyStorageImpl(VD->getInit(), Depth + 1);
+    if (Inner.Kind != Sharing::Unknown || Inner.Decl)
+      return Inner;
+    Info.Kind = Sharing::Unknown;
+  } else {
+    Info.Kind = Sharing::PerRequest;
+  }
+  return Info;
+}
+
+/// A member: of `this` (shared when the object is long-lived, or what a
+/// reference member is bound to), or of another object (where it lives).
+StorageInfo Model::classifyMember(const MemberExpr *ME, unsigned Depth) const {
+  StorageInfo Info;
+  const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+  if (const auto *VD = dyn_cast<VarDecl>(ME->getMemberDecl())) {
+    Info.Decl = Info.Holder = VD;
+    Info.Kind = Sharing::Shared;
+    Info.Why = "a static data member";
+    return Info;
+  }
+  if (!FD)
+    return Info;
+  const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+  if (isa<CXXThisExpr>(Base)) {
+    // The class of `this`, not of the field's declaration: a field
+    // inherited from a plain base is shared when the handler is.
+    const CXXRecordDecl *RD = Base->getType()->getPointeeCXXRecordDecl();
+    if (!RD)
+      RD = dyn_cast<CXXRecordDecl>(FD->getParent());
+    Info.Decl = FD;
+    if (std::optional<LongLived> LL = longLived(RD)) {
+      sharedBy(Info, *LL, FD);
+    } else if (std::optional<StorageInfo> Bound =
+                   boundStorage(FD, Depth)) {
+      // A reference or pointer member of a short-lived object refers
+      // to what its constructor was given, not to the object's own
+      // storage.
+      return *Bound;
+    } else if (FD->getType()->isReferenceType()) {
+      // A reference bound to something we cannot see outlives the
+      // object that holds it; where it lives is unknown.
+      Info.Kind = Sharing::Unknown;
+    } else if (isPerRequestClass(RD) || shortLivedByModel(RD)) {
+      Info.Kind = Sharing::PerRequest;
+    } else {
+      Info.Kind = Sharing::Unknown;
+    }
+    return Info;
+  }
+  StorageInfo Outer = classifyStorageImpl(Base, Depth + 1);
+  // `srv->current_user` through a pointer the framework hands back
+  // (`static_cast<Server *>(cls)`): shared when the class is, by
+  // structure or a library model (not by its name).
+  if (Outer.Kind == Sharing::Unknown)
+    if (std::optional<LongLived> LL = longLived(recordOf(Base->getType())))
+      if (!LL->byName())
+        sharedBy(Outer, *LL, FD);
+  // A per-request object reached through a reference we cannot see is
+  // still per-request; one held in a global is not.
+  if (Outer.Kind != Sharing::Shared &&
+      isPerRequestClass(recordOf(Base->getType())))
+    Outer.Kind = Sharing::PerRequest;
+  Outer.Decl = FD;
+  return Outer;
+}
+
 StorageInfo Model::classifyStorageImpl(const Expr *E, unsigned Depth) const {
   StorageInfo Info;
   for (int Guard = 0; E && Guard < 16 && Depth < 4; ++Guard) {
     E = E->IgnoreParenImpCasts();
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-      if (!VD)
-        return Info;
-      Info.Decl = VD;
-      if (VD->hasGlobalStorage()) {
-        Info.Holder = VD;
-        Info.Kind = Sharing::Shared;
-        if (VD->getTLSKind() != VarDecl::TLS_None) {
-          Info.ThreadLocal = VD;
-          Info.Why = "declared thread_local; pooled threads serve many users";
-          if (!Cfg.ThreadLocalIsShared)
-            Info.Kind = Sharing::PerRequest;
-        } else if (VD->isStaticDataMember()) {
-          Info.Why = "a static data member";
-        } else if (VD->isStaticLocal()) {
-          Info.Why = "a function-local static";
-        } else {
-          Info.Why = "declared at namespace scope";
-        }
-      } else if (std::optional<StorageInfo> Captured = capturedShared(DRE, VD)) {
-        return *Captured;
-      } else if (VD->getType()->isReferenceType() ||
-                 VD->getType()->isPointerType() ||
-                 (isa<ParmVarDecl>(VD) && sharedPointee(VD->getType()))) {
-        // A shared_ptr parameter shares its caller's object.
-        if (isa<ParmVarDecl>(VD) || !VD->getInit()) {
-          Info.Kind = Sharing::Unknown;
-          return Info;
-        }
-        // `auto &c = g_cache;` is the global under another name.
-        StorageInfo Inner = classifyStorageImpl(VD->getInit(), Depth + 1);
-        if (Inner.Kind != Sharing::Unknown || Inner.Decl)
-          return Inner;
-        Info.Kind = Sharing::Unknown;
-      } else {
-        Info.Kind = Sharing::PerRequest;
-      }
-      return Info;
-    }
-    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-      const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
-      if (const auto *VD = dyn_cast<VarDecl>(ME->getMemberDecl())) {
-        Info.Decl = Info.Holder = VD;
-        Info.Kind = Sharing::Shared;
-        Info.Why = "a static data member";
-        return Info;
-      }
-      if (!FD)
-        return Info;
-      const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
-      if (isa<CXXThisExpr>(Base)) {
-        // The class of `this`, not of the field's declaration: a field
-        // inherited from a plain base is shared when the handler is.
-        const CXXRecordDecl *RD = Base->getType()->getPointeeCXXRecordDecl();
-        if (!RD)
-          RD = dyn_cast<CXXRecordDecl>(FD->getParent());
-        Info.Decl = FD;
-        if (std::optional<LongLived> LL = longLived(RD)) {
-          Info.Kind = Sharing::Shared;
-          Info.Evidence = LL->Kind;
-          Info.Holder = FD;
-          Info.Why = LL->Why;
-          Info.WhereLoc = LL->WhereLoc;
-          Info.WhereNote = LL->WhereNote;
-        } else if (std::optional<StorageInfo> Bound =
-                       boundStorage(FD, Depth)) {
-          // A reference or pointer member of a short-lived object refers
-          // to what its constructor was given, not to the object's own
-          // storage.
-          return *Bound;
-        } else if (FD->getType()->isReferenceType()) {
-          // A reference bound to something we cannot see outlives the
-          // object that holds it; where it lives is unknown.
-          Info.Kind = Sharing::Unknown;
-        } else if (isPerRequestClass(RD) || shortLivedByModel(RD)) {
-          Info.Kind = Sharing::PerRequest;
-        } else {
-          Info.Kind = Sharing::Unknown;
-        }
-        return Info;
-      }
-      StorageInfo Outer = classifyStorageImpl(Base, Depth + 1);
-      // `srv->current_user` through a pointer the framework hands back
-      // (`static_cast<Server *>(cls)`): shared when the class is, by
-      // structure or a library model (not by its name).
-      if (Outer.Kind == Sharing::Unknown)
-        if (std::optional<LongLived> LL = longLived(recordOf(Base->getType())))
-          if (!LL->byName()) {
-            Outer.Kind = Sharing::Shared;
-            Outer.Evidence = LL->Kind;
-            Outer.Holder = FD;
-            Outer.Why = LL->Why;
-            Outer.WhereLoc = LL->WhereLoc;
-            Outer.WhereNote = LL->WhereNote;
-          }
-      // A per-request object reached through a reference we cannot see is
-      // still per-request; one held in a global is not.
-      if (Outer.Kind != Sharing::Shared &&
-          isPerRequestClass(recordOf(Base->getType())))
-        Outer.Kind = Sharing::PerRequest;
-      Outer.Decl = FD;
-      return Outer;
-    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return classifyVar(DRE, Depth);
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      return classifyMember(ME, Depth);
     if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
       if (UO->getOpcode() == UO_Deref || UO->getOpcode() == UO_AddrOf) {
         E = UO->getSubExpr();
@@ -1334,7 +1349,12 @@ const Expr *ignoreWrappers(const Expr *E) {
       E = CE->getSubExpr();
     else if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(E))
       E = DA->getExpr();
-    else if (const auto *CC = dyn_cast<CXXConstructExpr>(E)) {
+    else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      // A conversion operator (`std::string` to `std::string_view`) keeps
+      // its object's provenance.
+      if (isa_and_nonnull<CXXConversionDecl>(MC->getMethodDecl()))
+        E = MC->getImplicitObjectArgument();
+    } else if (const auto *CC = dyn_cast<CXXConstructExpr>(E)) {
       // Copies and moves keep provenance; conversions from one argument
       // (`std::string(p)`) do too, also when the constructor takes more
       // arguments with defaults (libstdc++'s `string(const char *, const

@@ -164,6 +164,8 @@ private:
   std::optional<LongLived> longLivedImpl(const clang::CXXRecordDecl *RD,
                                          unsigned Depth) const;
   StorageInfo classifyStorageImpl(const clang::Expr *E, unsigned Depth) const;
+  StorageInfo classifyVar(const clang::DeclRefExpr *DRE, unsigned Depth) const;
+  StorageInfo classifyMember(const clang::MemberExpr *ME, unsigned Depth) const;
   /// A local of a set-up function captured by reference by a callback that
   /// outlives it, as seen from inside the callback.
   std::optional<StorageInfo> capturedShared(const clang::DeclRefExpr *DRE,

@@ -154,13 +154,23 @@ private:
     }
     unsigned Line = lineOf(&N);
     R.Where = Path + ":" + std::to_string(Line);
+    RowWords W;
+    return readKeys(*Map, R, W) && finish(N, R, W);
+  }
+
+  /// The words of a row that are not fields of ModelRow.
+  struct RowWords {
     std::string Role, Life, Op;
     bool HeaderTemplate = false;
-    for (llvm::yaml::KeyValueNode &KV : *Map) {
+  };
+
+  /// Reads the row's keys into \p R and \p W; false after an error.
+  bool readKeys(llvm::yaml::MappingNode &Map, ModelRow &R, RowWords &W) {
+    for (llvm::yaml::KeyValueNode &KV : Map) {
       std::string K = key(KV);
       llvm::yaml::Node *V = KV.getValue();
       if (K == "role")
-        Role = scalar(V);
+        W.Role = scalar(V);
       else if (K == "name")
         R.Name = scalar(V);
       else if (K == "arg")
@@ -170,7 +180,7 @@ private:
       else if (K == "out")
         R.Out = integer(V);
       else if (K == "lifetime")
-        Life = scalar(V);
+        W.Life = scalar(V);
       else if (K == "lookup")
         R.Lookup = list(V);
       else if (K == "insert")
@@ -184,11 +194,11 @@ private:
       else if (K == "format")
         R.Format = integer(V);
       else if (K == "op")
-        Op = scalar(V);
+        W.Op = scalar(V);
       else if (K == "header-name") {
         std::string S = scalar(V);
         if (S == "template")
-          HeaderTemplate = true;
+          W.HeaderTemplate = true;
         else if (!Failed && llvm::StringRef(S).getAsInteger(10, R.HeaderName))
           error(V, "expected a number or 'template', got '" + S + "'");
       } else if (K == "header-value")
@@ -204,6 +214,11 @@ private:
       if (Failed)
         return false;
     }
+    return true;
+  }
+
+  /// Checks the row's role and what the role needs, and compiles its name.
+  bool finish(llvm::yaml::Node &N, ModelRow &R, const RowWords &W) {
     static const std::pair<const char *, ModelRole> Roles[] = {
         {"identity", ModelRole::Identity},
         {"per-user-source", ModelRole::PerUserSource},
@@ -212,10 +227,10 @@ private:
         {"remote-cache", ModelRole::RemoteCache},
         {"response-header", ModelRole::ResponseHeader},
         {"response-body", ModelRole::ResponseBody}};
-    auto It = llvm::find_if(Roles, [&](const auto &P) { return Role == P.first; });
+    auto It = llvm::find_if(Roles, [&](const auto &P) { return W.Role == P.first; });
     if (It == std::end(Roles)) {
-      error(&N, Role.empty() ? "row without 'role'"
-                             : "unknown role '" + Role +
+      error(&N, W.Role.empty() ? "row without 'role'"
+                             : "unknown role '" + W.Role +
                                    "'; expected identity, per-user-source, "
                                    "lifetime, cache, remote-cache, "
                                    "response-header or response-body");
@@ -232,7 +247,7 @@ private:
           {"per-worker", Lifetime::PerWorker},
           {"per-connection", Lifetime::PerConnection},
           {"per-request", Lifetime::PerRequest}};
-      auto L = llvm::find_if(Lives, [&](const auto &P) { return Life == P.first; });
+      auto L = llvm::find_if(Lives, [&](const auto &P) { return W.Life == P.first; });
       if (L == std::end(Lives)) {
         error(&N, "a lifetime row needs 'lifetime: per-server', per-worker, "
                   "per-connection or per-request");
@@ -241,17 +256,17 @@ private:
       R.Life = L->second;
     }
     if (R.Role == ModelRole::RemoteCache && R.Format < 0) {
-      if (Op != "lookup" && Op != "insert") {
+      if (W.Op != "lookup" && W.Op != "insert") {
         error(&N, "a remote-cache row needs 'format: N' or 'op: lookup' / 'op: insert'");
         return false;
       }
-      R.OpIsInsert = Op == "insert";
+      R.OpIsInsert = W.Op == "insert";
     }
     if (R.Role == ModelRole::Cache && R.Lookup.empty() && R.Insert.empty()) {
       error(&N, "a cache row needs 'lookup' or 'insert' methods");
       return false;
     }
-    if (HeaderTemplate)
+    if (W.HeaderTemplate)
       R.HeaderName = -1;
     for (std::vector<std::string> *L : {&R.Lookup, &R.Insert, &R.Erase})
       for (std::string &M : *L)

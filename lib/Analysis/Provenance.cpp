@@ -468,6 +468,47 @@ static bool replacesValue(StringRef Name) {
          Name == "swap";
 }
 
+/// What a call writes into its arguments: a model's `out` argument, a
+/// summary's out-parameters, or each non-const reference or pointer
+/// parameter receiving the other arguments.
+void Provenance::callWrites(const CallExpr *CE, const FunctionDecl *FD,
+                            WriteAdder Add) {
+  // A library model says the call writes the requester's credential
+  // into an argument (`request.getCredentials(scheme, token)`).
+  // It reads the request: it writes nothing else into its arguments
+  // (`getCookie(conn, "sid", sid)` does not put `sid` into `conn`).
+  if (const ModelRow *R = M.library().find(ModelRole::Identity, FD)) {
+    if (R->Out >= 0 && unsigned(R->Out) < CE->getNumArgs())
+      Add(CE->getArg(R->Out), CE, CE, true, true);
+    return;
+  }
+  // Out-parameters: snprintf(buf, ...), StrAppend(&key, ...),
+  // BuildKey(key, uid).
+  // A forwarding reference (`emplace(A &&...)`) binds lvalues as `T &`
+  // without writing to them: look at the pattern's parameter.
+  if (const FunctionFacts *Facts = M.factsFor(FD)) {
+    // Defined in another translation unit: its summary says which
+    // arguments it writes into which out-parameter.
+    for (const OutParamFact &O : Facts->OutParams)
+      for (unsigned J : O.From)
+        if (O.Param < CE->getNumArgs() && J < CE->getNumArgs())
+          Add(CE->getArg(O.Param), CE->getArg(J), CE, false,
+              buildsValue(CE->getArg(O.Param)->getType()));
+    return;
+  }
+  const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern();
+  for (unsigned I = 0; I < CE->getNumArgs() && I < FD->getNumParams(); ++I) {
+    if (!isOutParam(FD->getParamDecl(I)->getType()))
+      continue;
+    if (isForwardingParam(Pattern, I))
+      continue;
+    bool Builds = buildsValue(CE->getArg(I)->getType());
+    for (unsigned J = 0; J < CE->getNumArgs(); ++J)
+      if (J != I)
+        Add(CE->getArg(I), CE->getArg(J), CE, false, Builds);
+  }
+}
+
 const Provenance::SiteIndex &Provenance::sitesIn(const FunctionDecl *F) {
   auto It = Sites.find(F);
   if (It != Sites.end())
@@ -535,40 +576,7 @@ const Provenance::SiteIndex &Provenance::sitesIn(const FunctionDecl *F) {
       const FunctionDecl *FD = CE->getDirectCallee();
       if (!FD)
         return;
-      // A library model says the call writes the requester's credential
-      // into an argument (`request.getCredentials(scheme, token)`).
-      // It reads the request: it writes nothing else into its arguments
-      // (`getCookie(conn, "sid", sid)` does not put `sid` into `conn`).
-      if (const ModelRow *R = M.library().find(ModelRole::Identity, FD)) {
-        if (R->Out >= 0 && unsigned(R->Out) < CE->getNumArgs())
-          Add(CE->getArg(R->Out), CE, CE, true, true);
-        return;
-      }
-      // Out-parameters: snprintf(buf, ...), StrAppend(&key, ...),
-      // BuildKey(key, uid).
-      // A forwarding reference (`emplace(A &&...)`) binds lvalues as `T &`
-      // without writing to them: look at the pattern's parameter.
-      if (const FunctionFacts *Facts = M.factsFor(FD)) {
-        // Defined in another translation unit: its summary says which
-        // arguments it writes into which out-parameter.
-        for (const OutParamFact &O : Facts->OutParams)
-          for (unsigned J : O.From)
-            if (O.Param < CE->getNumArgs() && J < CE->getNumArgs())
-              Add(CE->getArg(O.Param), CE->getArg(J), CE, false,
-                  buildsValue(CE->getArg(O.Param)->getType()));
-        return;
-      }
-      const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern();
-      for (unsigned I = 0; I < CE->getNumArgs() && I < FD->getNumParams(); ++I) {
-        if (!isOutParam(FD->getParamDecl(I)->getType()))
-          continue;
-        if (isForwardingParam(Pattern, I))
-          continue;
-        bool Builds = buildsValue(CE->getArg(I)->getType());
-        for (unsigned J = 0; J < CE->getNumArgs(); ++J)
-          if (J != I)
-            Add(CE->getArg(I), CE->getArg(J), CE, false, Builds);
-      }
+      callWrites(CE, FD, Add);
     }
   });
   return *Sites.try_emplace(F, std::move(Index)).first->second;
@@ -718,6 +726,39 @@ Prov Provenance::fromIdentityMember(const Expr *Obj, StringRef Member,
   return P;
 }
 
+/// A member read: an identity source itself, a member of an identity
+/// type, or what its object carries (only the identity field of a record
+/// that has one names the user).
+Prov Provenance::evalMember(const MemberExpr *ME, const FunctionDecl *Ctx,
+                            unsigned Depth) {
+  Prov P;
+  if (std::optional<Evidence> Ev = identitySource(ME)) {
+    P.Identifies = P.PerUser = *Ev;
+    return P;
+  }
+  const Expr *Base = ME->getBase();
+  if (isa<CXXThisExpr>(Base->IgnoreParenImpCasts()))
+    return P;
+  if (M.isIdentityType(Base->getType()))
+    return fromIdentityMember(Base, ME->getMemberDecl()->getName(), ME, Ctx,
+                              Depth);
+  // A record that carries an identity field (`account_id`) says which of
+  // its members names the user: another member (`plan`) is that user's
+  // data and names nobody.
+  Prov Whole = eval(Base, Ctx, Depth);
+  std::optional<EvidenceKind> Carries = M.perUserTypeEvidence(Base->getType());
+  if (Carries && *Carries <= EvidenceKind::IdentityName &&
+      !M.isIdentityDecl(ME->getMemberDecl()) &&
+      !namesUser(M.config(), ME->getMemberDecl()->getName())) {
+    if (Whole.identifies() && !Whole.perUser())
+      Whole.PerUser = Whole.Identifies;
+    Whole.Identifies = Evidence();
+    Whole.UserParams |= Whole.Params;
+    Whole.Params.clear();
+  }
+  return Whole;
+}
+
 Prov Provenance::eval(const Expr *E, const FunctionDecl *Ctx, unsigned Depth) {
   Prov P;
   // A key of thousands of operands (`a + b + ...`) nests as deeply; past
@@ -738,33 +779,8 @@ Prov Provenance::eval(const Expr *E, const FunctionDecl *Ctx, unsigned Depth) {
       return evalVar(VD, DRE, Ctx, Depth);
     return P;
   }
-  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-    if (std::optional<Evidence> Ev = identitySource(ME)) {
-      P.Identifies = P.PerUser = *Ev;
-      return P;
-    }
-    const Expr *Base = ME->getBase();
-    if (isa<CXXThisExpr>(Base->IgnoreParenImpCasts()))
-      return P;
-    if (M.isIdentityType(Base->getType()))
-      return fromIdentityMember(Base, ME->getMemberDecl()->getName(), ME, Ctx,
-                                Depth);
-    // A record that carries an identity field (`account_id`) says which of
-    // its members names the user: another member (`plan`) is that user's
-    // data and names nobody.
-    Prov Whole = eval(Base, Ctx, Depth);
-    std::optional<EvidenceKind> Carries = M.perUserTypeEvidence(Base->getType());
-    if (Carries && *Carries <= EvidenceKind::IdentityName &&
-        !M.isIdentityDecl(ME->getMemberDecl()) &&
-        !namesUser(M.config(), ME->getMemberDecl()->getName())) {
-      if (Whole.identifies() && !Whole.perUser())
-        Whole.PerUser = Whole.Identifies;
-      Whole.Identifies = Evidence();
-      Whole.UserParams |= Whole.Params;
-      Whole.Params.clear();
-    }
-    return Whole;
-  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return evalMember(ME, Ctx, Depth);
   if (const auto *CE = dyn_cast<CallExpr>(E))
     return evalCall(CE, Ctx, Depth);
   if (const auto *CC = dyn_cast<CXXConstructExpr>(E)) {

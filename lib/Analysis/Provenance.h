@@ -135,6 +135,14 @@ public:
   static const unsigned MaxNesting = 256;
 
 private:
+  /// Records one write: target, value, where, whether it replaces the
+  /// whole target, whether it builds a value.
+  using WriteAdder = llvm::function_ref<void(
+      const clang::Expr *, const clang::Expr *, const clang::Stmt *, bool, bool)>;
+  void callWrites(const clang::CallExpr *CE, const clang::FunctionDecl *FD,
+                  WriteAdder Add);
+  Prov evalMember(const clang::MemberExpr *ME, const clang::FunctionDecl *Ctx,
+                  unsigned Depth);
   Prov eval(const clang::Expr *E, const clang::FunctionDecl *Ctx,
             unsigned Depth);
   Prov evalVar(const clang::VarDecl *VD, const clang::DeclRefExpr *Ref,
