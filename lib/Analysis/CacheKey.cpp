@@ -709,6 +709,17 @@ private:
     });
   }
 
+  /// What computes a stored value: the value, or the initialiser of the
+  /// local it names (`const std::string html = Render(...); m[k] = html;`).
+  static const Expr *producerOf(const Expr *V) {
+    const Expr *E = ignoreWrappers(V);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (VD->isLocalVarDecl() && VD->getInit())
+          return ignoreWrappers(VD->getInit());
+    return E;
+  }
+
   /// The per-user data in \p V is an attribute of the user that \p Key
   /// carries too (`rates[user.country] = RatesFor(user.country)`): every
   /// per-user argument of the call that computes the value is read by the
@@ -716,12 +727,7 @@ private:
   /// (`Render(session->acct, session->locale)` under `session->locale`)
   /// differs between users who share the key.
   bool keyCarriesUserData(const Expr *Key, const Expr *V) {
-    const Expr *E = ignoreWrappers(V);
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-        if (VD->isLocalVarDecl() && VD->getInit())
-          E = ignoreWrappers(VD->getInit());
-    const auto *CE = dyn_cast<CallExpr>(E);
+    const auto *CE = dyn_cast<CallExpr>(producerOf(V));
     if (!CE)
       return true;
     llvm::StringSet<> Reads;
@@ -1187,13 +1193,8 @@ private:
       llvm::StringSet<> Reads;
       readsOf(Insert->Key, Reads, 0);
       for (const Expr *V : Insert->Values) {
-        const Expr *E = ignoreWrappers(V);
-        if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-          if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-            if (VD->isLocalVarDecl() && VD->getInit())
-              E = VD->getInit();
         std::optional<std::pair<FindingNote, Evidence>> Found;
-        forEachStmt(E, [&](const Stmt *S) {
+        forEachStmt(producerOf(V), [&](const Stmt *S) {
           const auto *CE = dyn_cast<CallExpr>(S);
           if (Found || !CE)
             return;
