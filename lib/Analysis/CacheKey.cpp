@@ -552,6 +552,10 @@ private:
       // drops it): one finding at the cause, not one more per caller.
       if (judge(Op))
         continue;
+      // A table of who is behind each handle serves nobody's data: its
+      // callers make no cache operation.
+      if (identityStore(Op.CacheId))
+        continue;
       CacheUseFact U;
       for (int I = Key.Params.find_first(); I >= 0; I = Key.Params.find_next(I))
         U.KeyParams.push_back(I);
@@ -1006,12 +1010,46 @@ private:
     if (!New)
       return It->second;
     bool R = false;
-    for (const CacheOp *Op : ByCache[CacheId])
-      for (const Expr *V : Op->IsInsert ? Op->Values
-                                        : llvm::SmallVector<const Expr *, 2>())
+    // Or it remembers who is behind each connection: every insert is
+    // handed a requester identity by its caller (`add(conn_id,
+    // user_name)`, called when the connection is accepted) and stores it
+    // as it is, under a numeric handle rather than a name or a path.
+    // Looking it up tells a request who sent it; it serves nobody's data.
+    // An insert that reads the identity from a request's credentials
+    // itself pins one request's user to the handle and stays judged.
+    bool OnlyIdentities = true, Inserts = false;
+    for (const CacheOp *Op : ByCache[CacheId]) {
+      if (!Op->IsInsert)
+        continue;
+      for (const Expr *V : Op->Values) {
         R |= M.isIdentityType(V->getType()) && loadedWith(V, Op->Key);
+        Inserts = true;
+        OnlyIdentities &= handedIdentity(V, Op->Func) &&
+                          Op->Key->getType()->isIntegralOrEnumerationType() &&
+                          !Op->Key->isEvaluatable(M.context());
+      }
+    }
+    R |= Inserts && OnlyIdentities;
     IdentityStoreMemo[CacheId] = R;
     return R;
+  }
+
+  /// \p V is a parameter of \p F that names a requester, moved or copied:
+  /// an identity its caller hands over, not a value computed from one.
+  bool handedIdentity(const Expr *V, const FunctionDecl *F) {
+    const Expr *E = producerOf(V);
+    for (const auto *CE = dyn_cast<CallExpr>(E);
+         CE && CE->getNumArgs() == 1 && CE->getDirectCallee() &&
+         CE->getDirectCallee()->isInStdNamespace() &&
+         CE->getDirectCallee()->getIdentifier() &&
+         (CE->getDirectCallee()->getName() == "move" ||
+          CE->getDirectCallee()->getName() == "forward");
+         CE = dyn_cast<CallExpr>(E))
+      E = producerOf(CE->getArg(0));
+    const auto *DRE = dyn_cast<DeclRefExpr>(E);
+    const auto *PVD = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+    return PVD && F && PVD->getDeclContext() == F &&
+           P.identitySource(E).has_value();
   }
 
   /// \p V is (a variable initialised with) a call that takes the variable

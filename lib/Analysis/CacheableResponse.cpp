@@ -470,26 +470,12 @@ private:
     readThrough(MC, Cur, Obj);
   }
 
-  /// A cache by structure: a model's cache type, or a class with an
-  /// associative container or a modelled cache among its members (not a
-  /// class that is merely named like a cache).
-  bool holdsEntries(QualType T) {
-    if (M.cacheRow(T))
-      return true;
-    const CXXRecordDecl *RD = M.recordOf(T);
-    if (!RD || !RD->hasDefinition())
-      return false;
-    return llvm::any_of(RD->getDefinition()->fields(), [&](const FieldDecl *F) {
-      return M.isAssociativeContainer(F->getType()) || M.cacheRow(F->getType());
-    });
-  }
-
   /// `cache.remember(key, [&] { return route(req); })`: a call on a cache
   /// with a key and a callable that produces a response stores what the
   /// callable returns under the key (read-through, by its signature).
   void readThrough(const CXXMemberCallExpr *MC, const FunctionDecl *Cur,
                    const Expr *Obj) {
-    if (!Obj || MC->getNumArgs() < 2 || !holdsEntries(Obj->getType()))
+    if (!Obj || MC->getNumArgs() < 2 || !M.holdsEntries(Obj->getType()))
       return;
     for (const Expr *Arg : llvm::drop_begin(MC->arguments())) {
       const auto *LE = dyn_cast<LambdaExpr>(ignoreWrappers(Arg));
@@ -582,7 +568,7 @@ private:
   void addStore(const Expr *Call, const FunctionDecl *Cur, const Expr *CacheObj,
                 const Expr *Key, const Expr *Value) {
     QualType T = CacheObj->getType();
-    bool Named = M.isCacheType(T) || holdsEntries(T);
+    bool Named = M.isCacheType(T) || M.holdsEntries(T);
     if (!Named && !M.isAssociativeContainer(T))
       return;
     StorageInfo SI = M.classifyStorage(CacheObj);

@@ -176,6 +176,27 @@ static bool nameHasIdentityWord(const WordSet &Names, StringRef Name) {
   return false;
 }
 
+/// Neither copied nor moved: its copy and move constructors are deleted,
+/// as written or because a member (a mutex) cannot be.
+static bool isImmovable(const CXXRecordDecl *RD) {
+  bool CopyDeleted = false, MoveDeleted = false, Copy = false, Move = false;
+  for (const CXXConstructorDecl *C : RD->ctors()) {
+    if (C->isCopyConstructor()) {
+      Copy = true;
+      CopyDeleted |= C->isDeleted();
+    } else if (C->isMoveConstructor()) {
+      Move = true;
+      MoveDeleted |= C->isDeleted();
+    }
+  }
+  if (!Copy)
+    CopyDeleted = RD->defaultedCopyConstructorIsDeleted();
+  // A class that declares its copy constructor gets no implicit move.
+  if (!Move)
+    MoveDeleted = Copy || RD->defaultedMoveConstructorIsDeleted();
+  return CopyDeleted && MoveDeleted;
+}
+
 bool Model::isIdentityTypeUncached(QualType T) {
   if (isCallableType(T))
     return false;
@@ -191,6 +212,12 @@ bool Model::isIdentityTypeUncached(QualType T) {
   if (hasAnnotation(RD, IdentityAnnotation))
     return true;
   if (!RD->getIdentifier())
+    return false;
+  // An object that is never copied and keeps a table of entries is a
+  // registry of many users (`UserConnections` guarding a map with a
+  // mutex), whatever its name says; identities are values.
+  if (RD->hasDefinition() && isImmovable(RD->getDefinition()) &&
+      holdsEntries(T))
     return false;
   StringRef Name = RD->getName();
   if (Cfg.NonIdentityTypes.matchesAnyWord(Name) ||
@@ -374,6 +401,17 @@ bool Model::isAssociativeContainer(QualType T) const {
   const CXXRecordDecl *RD = recordOf(T);
   return RD && RD->getIdentifier() &&
          Cfg.AssociativeContainers.containsExact(RD->getName());
+}
+
+bool Model::holdsEntries(QualType T) const {
+  if (cacheRow(T))
+    return true;
+  const CXXRecordDecl *RD = recordOf(T);
+  if (!RD || !RD->hasDefinition())
+    return false;
+  return llvm::any_of(RD->getDefinition()->fields(), [&](const FieldDecl *F) {
+    return isAssociativeContainer(F->getType()) || cacheRow(F->getType());
+  });
 }
 
 bool Model::isRemoteCacheType(QualType T) const {

@@ -111,6 +111,10 @@ public:
   const ModelRow *cacheRow(clang::QualType T) const;
   bool isCacheType(clang::QualType T) const;
   bool isAssociativeContainer(clang::QualType T) const;
+  /// A cache by structure: a model's cache type, or a class with an
+  /// associative container or a modelled cache among its members (not a
+  /// class that is merely named like a cache).
+  bool holdsEntries(clang::QualType T) const;
   bool isRemoteCacheType(clang::QualType T) const;
   /// The key and mapped types of a cache or container specialisation.
   clang::QualType templateArg(clang::QualType T, unsigned I) const;
