@@ -2,6 +2,7 @@
 #include "Analysis/Summaries.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/ScopeExit.h"
@@ -738,7 +739,7 @@ Prov Provenance::evalMember(const MemberExpr *ME, const FunctionDecl *Ctx,
   }
   const Expr *Base = ME->getBase();
   if (isa<CXXThisExpr>(Base->IgnoreParenImpCasts()))
-    return P;
+    return ownMemberWrites(ME, Ctx, Depth);
   if (M.isIdentityType(Base->getType()))
     return fromIdentityMember(Base, ME->getMemberDecl()->getName(), ME, Ctx,
                               Depth);
@@ -757,6 +758,63 @@ Prov Provenance::evalMember(const MemberExpr *ME, const FunctionDecl *Ctx,
     Whole.Params.clear();
   }
   return Whole;
+}
+
+/// The function whose body holds \p S: a lambda's call operator for a
+/// statement in the lambda.
+static const FunctionDecl *functionAround(const Stmt *S, ASTContext &Ctx) {
+  DynTypedNode Cur = DynTypedNode::create(*S);
+  for (unsigned Guard = 0; Guard < 256; ++Guard) {
+    auto Parents = Ctx.getParents(Cur);
+    if (Parents.empty())
+      return nullptr;
+    if (const auto *FD = Parents[0].get<FunctionDecl>())
+      return FD;
+    if (const auto *LE = Parents[0].get<LambdaExpr>())
+      return LE->getCallOperator();
+    Cur = Parents[0];
+  }
+  return nullptr;
+}
+
+Prov Provenance::ownMemberWrites(const MemberExpr *ME, const FunctionDecl *Ctx,
+                                 unsigned Depth) {
+  Prov P;
+  const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+  if (!Field || Depth > MaxCallDepth)
+    return P;
+  auto MemoKey = std::make_pair(static_cast<const void *>(ME), Ctx);
+  if (auto It = VarMemo.find(MemoKey); It != VarMemo.end())
+    return It->second;
+  if (!MembersInProgress.insert(Field).second)
+    return P;
+  // Only a result computed outside any other member's cycle is final.
+  bool Outermost = MembersInProgress.size() == 1;
+  const FunctionDecl *F = functionAround(ME, M.context());
+  if (!F || !F->getBody()) {
+    MembersInProgress.erase(Field);
+    return P;
+  }
+  FunctionFlow *Flow = Flows && Flows->of(F).valid() ? &Flows->of(F) : nullptr;
+  forEachStmt(
+      F->getBody(),
+      [&](const Stmt *S) {
+        auto Ops = binaryOperands(S, BO_Assign, OO_Equal);
+        const auto *To =
+            Ops ? dyn_cast<MemberExpr>(Ops->first->IgnoreParenImpCasts())
+                : nullptr;
+        if (!To || To == ME || To->getMemberDecl() != Field ||
+            !isa<CXXThisExpr>(To->getBase()->IgnoreParenImpCasts()))
+          return;
+        if (Flow && !Flow->mayPrecede(S, ME))
+          return;
+        P.merge(eval(Ops->second, Ctx, Depth + 1));
+      },
+      /*EnterLambdas=*/false);
+  MembersInProgress.erase(Field);
+  if (Outermost)
+    VarMemo[MemoKey] = P;
+  return P;
 }
 
 Prov Provenance::eval(const Expr *E, const FunctionDecl *Ctx, unsigned Depth) {

@@ -143,6 +143,12 @@ private:
                   WriteAdder Add);
   Prov evalMember(const clang::MemberExpr *ME, const clang::FunctionDecl *Ctx,
                   unsigned Depth);
+  /// What the function that reads `this->f` at \p ME assigned to the same
+  /// member before the read (`docId_ = vault_.put(...); s_last = docId_;`).
+  /// Only that function's own writes: another method's may belong to
+  /// another call.
+  Prov ownMemberWrites(const clang::MemberExpr *ME,
+                       const clang::FunctionDecl *Ctx, unsigned Depth);
   Prov eval(const clang::Expr *E, const clang::FunctionDecl *Ctx,
             unsigned Depth);
   Prov evalVar(const clang::VarDecl *VD, const clang::DeclRefExpr *Ref,
@@ -193,6 +199,8 @@ private:
                  unsigned>
       VarInProgress;
   unsigned VarStackDepth = 0;
+  /// Members whose own writes are being evaluated (`n_ = n_ + 1`).
+  llvm::DenseSet<const clang::FieldDecl *> MembersInProgress;
   /// The shallowest in-progress variable a cycle was cut at, below the
   /// current one: results computed under a cut are not memoised.
   unsigned MinCut = ~0u;
