@@ -1,5 +1,4 @@
 // REQUIRES: poco
-// XFAIL: *
 // RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
