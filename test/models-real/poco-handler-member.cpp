@@ -4,10 +4,10 @@
 //
 // Poco makes one HTTPRequestHandler per request, so keeping the caller in a
 // member is safe and common. But the value read back from that member must
-// still be the caller's: the engine follows a local assigned from
-// getUsername() (poco.cpp) and loses the identity once it passes through
-// the per-request member, so this page cache keyed by the path alone is
-// not reported.
+// still be the caller's: a member read in handleRequest() holds what
+// handleRequest() assigned to it before the read (CFG order), so the
+// caller's name is at hand and the page cache keyed by the path alone is
+// reported.
 #include <Poco/LRUCache.h>
 #include <Poco/Net/HTTPBasicCredentials.h>
 #include <Poco/Net/HTTPRequestHandler.h>
@@ -27,9 +27,9 @@ public:
     caller_ = Poco::Net::HTTPBasicCredentials(req).getUsername();
     std::string page = RenderInbox(caller_);
     g_pages.add(req.getURI(), page);
-    // CHECK: xfail-poco-handler-member.cpp:[[@LINE-1]]:5: warning: cache 'g_pages' is keyed by 'req.getURI()', which does not identify the user [crossuser-cache-key]
-    // CHECK: xfail-poco-handler-member.cpp:[[@LINE-4]]:{{[0-9]+}}: note: user identity '{{.*}}getUsername()' is available here (model poco, poco.yaml:14)
-    // CHECK: xfail-poco-handler-member.cpp:[[@LINE-3]]:{{[0-9]+}}: note: per-user data 'page' is stored in 'g_pages' here
+    // CHECK: poco-handler-member.cpp:[[@LINE-1]]:5: warning: cache 'g_pages' is keyed by 'req.getURI()', which does not identify the user [crossuser-cache-key]
+    // CHECK: poco-handler-member.cpp:[[@LINE-4]]:{{[0-9]+}}: note: user identity '{{.*}}getUsername()' is available here (model poco, poco.yaml:14)
+    // CHECK: poco-handler-member.cpp:[[@LINE-3]]:{{[0-9]+}}: note: per-user data 'page' is stored in 'g_pages' here
     resp.send() << page;
   }
 

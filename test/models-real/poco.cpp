@@ -10,8 +10,8 @@
 // a global, and a public response made of the caller's report. Silent: the
 // cache keyed by the caller, a private response, the caller kept in the
 // per-request handler, and public holidays cached under their year.
-// (A handler member read later, and a write through the handler's
-// reference to its factory, are xfail-poco-*.cpp.)
+// (A handler member read later is poco-handler-member.cpp; a write through
+// the handler's reference to its factory is poco-factory-reference.cpp.)
 #include <Poco/LRUCache.h>
 #include <Poco/Net/HTTPBasicCredentials.h>
 #include <Poco/Net/HTTPRequestHandler.h>
