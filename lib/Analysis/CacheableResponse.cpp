@@ -82,6 +82,22 @@ struct ResponseStore {
   EvidenceKind StorageEvidence = EvidenceKind::Structure;
 };
 
+/// A handler registered on a server object through a model row: a route
+/// (a lifetime row with an argument) or a hook (a middleware row).
+struct Registration {
+  const VarDecl *Server = nullptr;
+  const FunctionDecl *Handler = nullptr;
+  const CallExpr *Call = nullptr;
+  const ModelRow *Hook = nullptr;
+};
+
+/// A lookup on a container or cache: `memo.find(req.path)`.
+struct CacheLookup {
+  const CXXMemberCallExpr *Call = nullptr;
+  const FunctionDecl *Func = nullptr;
+  const Expr *Obj = nullptr;
+};
+
 bool isWord(StringRef Name, StringRef Word) {
   return llvm::is_contained(splitWords(Name), Word);
 }
@@ -248,9 +264,18 @@ public:
         });
         Out.push_back(std::move(*F));
       }
+    std::vector<std::pair<const ResponseStore *, size_t>> Reported;
     for (const ResponseStore &S : Stores)
-      if (std::optional<Finding> F = judgeStore(S))
+      if (std::optional<Finding> F = judgeStore(S)) {
+        Reported.push_back({&S, Out.size()});
         Out.push_back(std::move(*F));
+      }
+    for (const CacheLookup &L : Lookups)
+      for (const auto &[S, I] : Reported)
+        if (std::optional<Finding> F = judgeReplay(L, *S, Out[I])) {
+          Out.push_back(std::move(*F));
+          break;
+        }
     for (Finding &F : Cookies)
       Out.push_back(std::move(F));
     sortBySource(Out, SM);
@@ -421,7 +446,8 @@ private:
         if (const auto *Sub = dyn_cast<CXXOperatorCallExpr>(
                 OC->getArg(0)->IgnoreParenImpCasts()))
           if (Sub->getOperator() == OO_Subscript && Sub->getNumArgs() == 2 &&
-              isResponseType(M, OC->getArg(1)->getType()))
+              (isResponseType(M, OC->getArg(1)->getType()) ||
+               snapshotOf(OC->getArg(1))))
             addStore(OC, Cur, Sub->getArg(0), Sub->getArg(1), OC->getArg(1));
       return;
     }
@@ -438,6 +464,10 @@ private:
       return helperCall(CE, Cur, Name, Obj);
     if (CE->getNumArgs() > 0 || MC)
       Calls.push_back({CE, Cur});
+    if (MC)
+      noteRegistration(MC, FD);
+    if (MC && Obj && MC->getNumArgs() >= 1 && Cfg.LookupMethods.contains(Name))
+      Lookups.push_back({MC, Cur, Obj});
     if (const ModelRow *Row = M.library().find(ModelRole::ResponseHeader, FD)) {
       modelledHeader(CE, MC, FD, *Row, Cur);
       return;
@@ -464,7 +494,7 @@ private:
       } else if (!splitPair(MC->getArg(0), K, V)) {
         return;
       }
-      if (isResponseType(M, V->getType()))
+      if (isResponseType(M, V->getType()) || snapshotOf(V))
         addStore(MC, Cur, Obj, K, V);
     }
     readThrough(MC, Cur, Obj);
@@ -488,6 +518,110 @@ private:
             addStore(MC, Cur, Obj, MC->getArg(0), RS->getRetValue());
       });
     }
+  }
+
+  /// `Memoized{res.status, res.body, ...}`: a value built from what a
+  /// response holds (a member of class type read from it) copies that
+  /// response; the response's variable, else null.
+  const VarDecl *snapshotOf(const Expr *V) {
+    V = ignoreWrappers(V);
+    llvm::SmallVector<const Expr *, 8> Parts;
+    if (const auto *IL = dyn_cast<InitListExpr>(V))
+      for (const Expr *Init : IL->inits())
+        Parts.push_back(Init);
+    else if (const auto *CC = dyn_cast<CXXConstructExpr>(V))
+      for (const Expr *Arg : CC->arguments())
+        Parts.push_back(Arg);
+    for (const Expr *Part : Parts) {
+      const auto *ME = dyn_cast_or_null<MemberExpr>(ignoreWrappers(Part));
+      if (!ME || ME->getType()->isScalarType())
+        continue;
+      const VarDecl *R = responseRoot(ME->getBase());
+      if (R && isResponseType(M, R->getType()))
+        return R;
+    }
+    return nullptr;
+  }
+
+  /// The function a callable argument runs: a lambda's call operator, a
+  /// function named or addressed, also inside a `std::function(...)`.
+  static const FunctionDecl *handlerOf(const Expr *E) {
+    E = ignoreWrappers(E);
+    if (const auto *CC = dyn_cast<CXXConstructExpr>(E))
+      if (CC->getNumArgs() == 1)
+        E = ignoreWrappers(CC->getArg(0));
+    if (const auto *LE = dyn_cast<LambdaExpr>(E))
+      return LE->getCallOperator();
+    if (const auto *UO = dyn_cast<UnaryOperator>(E))
+      if (UO->getOpcode() == UO_AddrOf)
+        E = ignoreWrappers(UO->getSubExpr());
+    const FunctionDecl *Def = nullptr;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (const auto *F = dyn_cast<FunctionDecl>(DRE->getDecl()))
+        if (F->hasBody(Def))
+          return Def;
+    return nullptr;
+  }
+
+  /// `svr.Get("/orders", handler)`, `svr.set_post_routing_handler(hook)`:
+  /// a handler kept by the server object it is registered on.
+  void noteRegistration(const CXXMemberCallExpr *MC, const FunctionDecl *FD) {
+    const ModelRow *Hook = M.library().find(ModelRole::Middleware, FD);
+    const ModelRow *Row = Hook ? Hook : M.library().find(ModelRole::Lifetime, FD);
+    if (!Row || Row->Arg < 0 || unsigned(Row->Arg) >= MC->getNumArgs())
+      return;
+    const VarDecl *Server = rootVar(objectOf(MC));
+    const FunctionDecl *Handler = handlerOf(MC->getArg(Row->Arg));
+    if (Server && Handler)
+      Registrations.push_back({Server->getCanonicalDecl(), Handler, MC, Hook});
+  }
+
+  const ParmVarDecl *responseParam(const FunctionDecl *F) {
+    for (const ParmVarDecl *PVD : F->parameters())
+      if (isResponseType(M, PVD->getType()))
+        return PVD;
+    return nullptr;
+  }
+
+  /// What a hook that runs after the routes sees in its response parameter
+  /// \p Resp: the first route on the same server that knows its requester
+  /// and writes per-user data into its own response.
+  struct RouteWrite {
+    const Registration *Hook = nullptr;
+    const Registration *Route = nullptr;
+    const Expr *Value = nullptr;
+  };
+  std::optional<RouteWrite> routeWrite(const VarDecl *Resp) {
+    const auto *PVD = dyn_cast_or_null<ParmVarDecl>(Resp);
+    const auto *F = PVD ? dyn_cast<FunctionDecl>(PVD->getDeclContext()) : nullptr;
+    if (!F)
+      return std::nullopt;
+    for (const Registration &H : Registrations) {
+      if (!H.Hook || !H.Hook->RunsAfter || H.Handler != F)
+        continue;
+      for (const Registration &R : Registrations) {
+        const ParmVarDecl *RR = R.Hook ? nullptr : responseParam(R.Handler);
+        if (!RR || R.Server != H.Server ||
+            !P.identityAvailableIn(R.Handler).valid())
+          continue;
+        for (const Expr *V : writesInto(RR))
+          if (P.of(V).perUser())
+            return RouteWrite{&H, &R, V};
+      }
+    }
+    return std::nullopt;
+  }
+
+  /// The note that a hook sees every route's response.
+  FindingNote hookNote(const RouteWrite &RW) {
+    const auto *MC = cast<CXXMemberCallExpr>(RW.Hook->Call);
+    std::string Server = M.text(objectOf(MC), 30);
+    return FindingNote{MC->getBeginLoc(),
+                       "'" + MC->getMethodDecl()->getNameAsString() +
+                           "' runs this hook after every route registered on '" +
+                           Server + "' and hands it the route's response" +
+                           RW.Hook->Hook->citation(),
+                       EvidenceKind::Model};
   }
 
   /// A header setter a library model describes: the response is the
@@ -581,6 +715,8 @@ private:
     St.Key = Key;
     St.Value = Value;
     St.Resp = responseRoot(Value);
+    if (!St.Resp || !isResponseType(M, St.Resp->getType()))
+      St.Resp = snapshotOf(Value);
     St.CacheDecl = SI.Decl;
     if (!Named)
       St.StorageEvidence = SI.Evidence;
@@ -1140,6 +1276,8 @@ private:
   /// else the one the stored value itself derives from (a read-through
   /// whose producer authenticates the caller in a callee).
   Evidence requester(const ResponseStore &S) {
+    if (std::optional<RouteWrite> RW = routeWrite(S.Resp))
+      return P.identityAvailableIn(RW->Route->Handler);
     Evidence Id = P.identityAvailableIn(S.Func);
     if (Id.valid() || S.Resp)
       return Id;
@@ -1157,6 +1295,11 @@ private:
   }
 
   std::optional<FindingNote> storedPerUser(const ResponseStore &S) {
+    if (std::optional<RouteWrite> RW = routeWrite(S.Resp))
+      return FindingNote{RW->Value->getBeginLoc(),
+                         "per-user data '" + M.text(RW->Value) +
+                             "' enters the response of the route here",
+                         P.of(RW->Value).PerUser.Kind};
     if (S.Resp)
       if (std::optional<FindingNote> N = perUserWrite(S.Resp, S.Func, S.Call))
         return N;
@@ -1204,8 +1347,68 @@ private:
                 "', which does not identify the user";
     F.Notes.push_back(*PerUser);
     F.Notes.push_back(identityNote(requester(S)));
+    if (std::optional<RouteWrite> RW = routeWrite(S.Resp))
+      F.Notes.push_back(hookNote(*RW));
     F.Evidence = S.StorageEvidence;
     return F;
+  }
+
+  /// `auto it = memo.find(req.path); ... res.set_content(it->second.body)`
+  /// in a function that stores nothing in that cache (a hook that answers
+  /// before the routes): it serves the personalised responses \p S stored
+  /// to whoever asks for the same key.
+  std::optional<Finding> judgeReplay(const CacheLookup &L,
+                                     const ResponseStore &S,
+                                     const Finding &Stored) {
+    StorageInfo SI = M.classifyStorage(L.Obj);
+    if (!SI.Decl || SI.Decl != S.CacheDecl || sharedOkFunction(L.Func))
+      return std::nullopt;
+    for (const ResponseStore &O : Stores)
+      if (O.CacheDecl == SI.Decl && O.Func == L.Func)
+        return std::nullopt;
+    const Expr *Key = L.Call->getArg(0);
+    if (P.of(Key).identifies() || M.isIdentityType(Key->getType()) ||
+        !servesLookup(L))
+      return std::nullopt;
+    Finding F;
+    F.Check = CacheableResponseCheckName.str();
+    F.Loc = L.Call->getBeginLoc();
+    F.Range = L.Call->getSourceRange();
+    F.Message = "response from shared response cache '" + S.CacheName +
+                "', which holds personalised responses, is served under '" +
+                M.text(Key) + "', which does not identify the user";
+    F.Notes.push_back({S.Call->getBeginLoc(),
+                       "a personalised response is stored in '" + S.CacheName +
+                           "' here"});
+    F.Notes.insert(F.Notes.end(), Stored.Notes.begin(), Stored.Notes.end());
+    for (const Registration &H : Registrations)
+      if (H.Hook && !H.Hook->RunsAfter && H.Handler == L.Func) {
+        const auto *MC = cast<CXXMemberCallExpr>(H.Call);
+        F.Notes.push_back(
+            {MC->getBeginLoc(),
+             "'" + MC->getMethodDecl()->getNameAsString() +
+                 "' runs this hook before the routes registered on '" +
+                 M.text(objectOf(MC), 30) +
+                 "', and what it writes into the response answers the request" +
+                 H.Hook->citation(),
+             EvidenceKind::Model});
+        break;
+      }
+    F.Evidence = Stored.Evidence;
+    return F;
+  }
+
+  /// The lookup's result is written into the response of its function.
+  bool servesLookup(const CacheLookup &L) {
+    const ParmVarDecl *Resp = responseParam(L.Func);
+    if (!Resp)
+      return false;
+    for (const Expr *V : writesInto(Resp)) {
+      const VarDecl *Root = rootVar(V);
+      if (Root && Root->getInit() && ignoreWrappers(Root->getInit()) == L.Call)
+        return true;
+    }
+    return false;
   }
 
   /// A per-user Set-Cookie on a response object that other users get too.
@@ -1287,6 +1490,8 @@ private:
   const SourceManager &SM;
   std::vector<HeaderSet> Headers;
   std::vector<ResponseStore> Stores;
+  std::vector<Registration> Registrations;
+  std::vector<CacheLookup> Lookups;
   /// Every call with arguments, for policy helpers.
   std::vector<std::pair<const CallExpr *, const FunctionDecl *>> Calls;
   std::vector<SourceRange> CredentialGuards;

@@ -160,7 +160,7 @@ private:
 
   /// The words of a row that are not fields of ModelRow.
   struct RowWords {
-    std::string Role, Life, Op;
+    std::string Role, Life, Op, Runs;
     bool HeaderTemplate = false;
   };
 
@@ -207,6 +207,8 @@ private:
         R.HeaderObject = integer(V);
       else if (K == "header-text")
         R.HeaderText = integer(V);
+      else if (K == "runs")
+        W.Runs = scalar(V);
       else if (K == "why")
         scalar(V);
       else
@@ -226,14 +228,16 @@ private:
         {"cache", ModelRole::Cache},
         {"remote-cache", ModelRole::RemoteCache},
         {"response-header", ModelRole::ResponseHeader},
-        {"response-body", ModelRole::ResponseBody}};
+        {"response-body", ModelRole::ResponseBody},
+        {"middleware", ModelRole::Middleware}};
     auto It = llvm::find_if(Roles, [&](const auto &P) { return W.Role == P.first; });
     if (It == std::end(Roles)) {
       error(&N, W.Role.empty() ? "row without 'role'"
                              : "unknown role '" + W.Role +
                                    "'; expected identity, per-user-source, "
                                    "lifetime, cache, remote-cache, "
-                                   "response-header or response-body");
+                                   "response-header, response-body or "
+                                   "middleware");
       return false;
     }
     R.Role = It->second;
@@ -254,6 +258,14 @@ private:
         return false;
       }
       R.Life = L->second;
+    }
+    if (R.Role == ModelRole::Middleware) {
+      if ((W.Runs != "before" && W.Runs != "after") || R.Arg < 0) {
+        error(&N, "a middleware row needs 'arg: N' (the hook) and 'runs: "
+                  "before' or 'runs: after'");
+        return false;
+      }
+      R.RunsAfter = W.Runs == "after";
     }
     if (R.Role == ModelRole::RemoteCache && R.Format < 0) {
       if (W.Op != "lookup" && W.Op != "insert") {

@@ -25,6 +25,7 @@ enum class ModelRole {
   RemoteCache,    ///< a remote-cache client function or method
   ResponseHeader, ///< a setter of a response header: name and value positions
   ResponseBody,   ///< a call that writes the response body
+  Middleware,     ///< registers a hook that runs around every route of a server
 };
 
 enum class Lifetime { PerServer, PerWorker, PerConnection, PerRequest };
@@ -77,6 +78,10 @@ struct ModelRow {
   /// format (`mg_printf(conn, "HTTP/1.1 200 OK\r\nCache-Control: ...")`);
   /// each `Name: value` line in it sets that header.
   int HeaderText = -1;
+  /// middleware: the hook (argument Arg) runs after the routes registered
+  /// on the same object and sees their response (`runs: after`), or before
+  /// them and may answer instead of them (`runs: before`).
+  bool RunsAfter = false;
 
   /// The row's name, compiled, and the text the compiled pattern points
   /// into.

@@ -628,6 +628,8 @@ llvm::StringRef roleName(ModelRole R) {
     return "response-header";
   case ModelRole::ResponseBody:
     return "response-body";
+  case ModelRole::Middleware:
+    return "middleware";
   }
   return "";
 }
