@@ -1170,7 +1170,10 @@ private:
     };
     if (Op.CacheDecl && M.isSharedOk(Op.CacheDecl))
       return Drop("shared_ok");
-    Evidence Identity = P.identityAvailableIn(Op.Func);
+    // What the lookup itself returns names whoever the entry belongs to,
+    // not the requester.
+    Evidence Identity =
+        P.identityAvailableIn(Op.Func, Op.IsInsert ? nullptr : Op.Call);
     if (!Identity.valid())
       return Drop("no user identity available");
     std::optional<std::pair<FindingNote, Evidence>> Requester;

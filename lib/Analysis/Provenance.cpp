@@ -343,47 +343,75 @@ std::optional<Evidence> Provenance::requesterIdentity(const Expr *E,
   return std::nullopt;
 }
 
-Evidence Provenance::identityAvailableIn(const FunctionDecl *F) {
+/// \p E reads the result of \p Call: contains it, or starts from a local
+/// that it initialised (`auto it = m.find(k); it->second`).
+static bool readsResultOf(const Expr *E, const Expr *Call) {
+  bool Hit = false;
+  forEachStmt(E, [&](const Stmt *S) {
+    if (S == Call)
+      Hit = true;
+  });
+  if (Hit)
+    return true;
+  const VarDecl *Root = rootVar(E);
+  return Root && Root->isLocalVarDecl() && Root->getInit() &&
+         ignoreWrappers(Root->getInit()) == ignoreWrappers(Call);
+}
+
+Evidence Provenance::identityIn(const FunctionDecl *Cur, const Expr *NotFrom,
+                                const Expr **Source) {
+  Evidence Found;
+  for (const ParmVarDecl *P : Cur->parameters())
+    if (M.isIdentityDecl(P)) {
+      Found.Loc = P->getLocation();
+      Found.Text = P->getNameAsString();
+      return Found;
+    }
+  for (const ParmVarDecl *P : Cur->parameters())
+    if (std::optional<Evidence> Ev = identityFromCallers(P, 0))
+      return *Ev;
+  if (!Cur->getBody())
+    return Found;
+  int BestRank = 3;
+  // A lambda written here is a function of its own: the credentials
+  // one route's handler reads are not known to its sibling routes.
+  forEachStmt(
+      Cur->getBody(),
+      [&](const Stmt *S) {
+        const auto *E = dyn_cast<Expr>(S);
+        if (!E || BestRank == 0)
+          return;
+        int Rank = evidenceRank(E);
+        if (Rank >= BestRank || (NotFrom && readsResultOf(E, NotFrom)))
+          return;
+        if (std::optional<Evidence> Ev = identitySource(E)) {
+          Found = *Ev;
+          BestRank = Rank;
+          *Source = E;
+        }
+      },
+      /*EnterLambdas=*/false);
+  return Found;
+}
+
+Evidence Provenance::identityAvailableIn(const FunctionDecl *F,
+                                         const Expr *NotFrom) {
   for (const FunctionDecl *Cur = F; Cur; Cur = enclosingFunction(Cur)) {
     auto It = IdentityMemo.find(Cur);
     if (It == IdentityMemo.end()) {
-      Evidence Found;
-      for (const ParmVarDecl *P : Cur->parameters())
-        if (M.isIdentityDecl(P)) {
-          Found.Loc = P->getLocation();
-          Found.Text = P->getNameAsString();
-          break;
-        }
-      if (!Found.valid())
-        for (const ParmVarDecl *P : Cur->parameters())
-          if (std::optional<Evidence> Ev = identityFromCallers(P, 0)) {
-            Found = *Ev;
-            break;
-          }
-      if (!Found.valid() && Cur->getBody()) {
-        int BestRank = 3;
-        // A lambda written here is a function of its own: the credentials
-        // one route's handler reads are not known to its sibling routes.
-        forEachStmt(
-            Cur->getBody(),
-            [&](const Stmt *S) {
-              const auto *E = dyn_cast<Expr>(S);
-              if (!E || BestRank == 0)
-                return;
-              int Rank = evidenceRank(E);
-              if (Rank >= BestRank)
-                return;
-              if (std::optional<Evidence> Ev = identitySource(E)) {
-                Found = *Ev;
-                BestRank = Rank;
-              }
-            },
-            /*EnterLambdas=*/false);
-      }
-      It = IdentityMemo.try_emplace(Cur, Found).first;
+      const Expr *Source = nullptr;
+      Evidence Found = identityIn(Cur, nullptr, &Source);
+      It = IdentityMemo.try_emplace(Cur, Found, Source).first;
     }
-    if (It->second.valid())
-      return It->second;
+    const auto &[Found, Source] = It->second;
+    if (Found.valid() && NotFrom && Source && readsResultOf(Source, NotFrom)) {
+      const Expr *Other = nullptr;
+      if (Evidence Ev = identityIn(Cur, NotFrom, &Other); Ev.valid())
+        return Ev;
+      continue;
+    }
+    if (Found.valid())
+      return Found;
   }
   return Evidence();
 }

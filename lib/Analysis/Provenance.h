@@ -90,8 +90,10 @@ public:
   std::optional<Evidence> identitySource(const clang::Expr *E);
 
   /// The first user identity visible in \p F or the functions enclosing it
-  /// (for lambdas); invalid when there is none.
-  Evidence identityAvailableIn(const clang::FunctionDecl *F);
+  /// (for lambdas); invalid when there is none. With \p NotFrom, a value
+  /// read from that call's result (a cache's own lookup) does not count.
+  Evidence identityAvailableIn(const clang::FunctionDecl *F,
+                               const clang::Expr *NotFrom = nullptr);
 
   /// The summary of a function with a visible body.
   const Summary *summaryOf(const clang::FunctionDecl *FD) {
@@ -173,6 +175,11 @@ private:
                           const clang::Expr *Whole,
                           const clang::FunctionDecl *Ctx, unsigned Depth);
   const Summary *summary(const clang::FunctionDecl *FD, unsigned Depth);
+  /// The identity \p Cur itself shows (parameters, callers, its body's
+  /// strongest source), skipping reads of \p NotFrom's result; the body
+  /// expression it came from in \p Source.
+  Evidence identityIn(const clang::FunctionDecl *Cur, const clang::Expr *NotFrom,
+                      const clang::Expr **Source);
   Evidence evidenceAt(const clang::Expr *E);
 
   /// Reaching definitions of one local: the writes' CFG positions and the
@@ -211,7 +218,9 @@ private:
       Writes;
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<SiteIndex>>
       Sites;
-  llvm::DenseMap<const clang::FunctionDecl *, Evidence> IdentityMemo;
+  llvm::DenseMap<const clang::FunctionDecl *,
+                 std::pair<Evidence, const clang::Expr *>>
+      IdentityMemo;
   llvm::DenseMap<const clang::ParmVarDecl *, std::optional<Evidence>>
       CallerIdentityMemo;
   unsigned Steps = 0;

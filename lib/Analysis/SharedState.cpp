@@ -326,31 +326,90 @@ private:
     return Found;
   }
 
-  /// Whether \p F resets the thread_local \p V before anything else
-  /// touches it, so that each request starts from a clean value.
+  /// Whether \p F resets the thread_local \p V before anything reads it,
+  /// so that each request starts from a clean value: a reset (or a guard
+  /// that resets it on every exit) dominates every use of V in F and every
+  /// call of a function that uses it, and runs on every path through F,
+  /// unless F is a callback the framework calls for the request: then a
+  /// path that leaves before the reset without touching V (`if
+  /// (!authorised) return reply(401);`) hands no earlier request's value to
+  /// anyone. A reset on one branch of a helper (`if (signed_in) t_user =
+  /// ...`) leaves the previous user to the caller's later reads.
   bool resetFirst(const FunctionDecl *F, const VarDecl *V) {
     auto [It, New] = ResetMemo.try_emplace({F, V}, false);
     if (!New)
       return It->second;
-    bool Decided = false, Reset = false;
+    llvm::SmallVector<const Stmt *, 4> Resets;
+    llvm::SmallVector<const Stmt *, 8> Uses;
     forEachStmt(F->getBody(), [&](const Stmt *S) {
-      if (Decided)
-        return;
-      if (resets(S, V) || declaresResetGuard(S, V)) {
-        // Only a reset every request makes: one that runs on every path
-        // through the function (`if (signed_in) t_user = ...` leaves the
-        // previous request's user to anonymous ones).
-        FunctionFlow &Flow = TU.flow(F);
-        Decided = true;
-        Reset = !Flow.valid() || Flow.onEveryPath(S);
-        return;
-      }
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+      if (resets(S, V) || declaresResetGuard(S, V))
+        Resets.push_back(S);
+      else if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
         if (DRE->getDecl() == V)
-          Decided = true;
+          Uses.push_back(S);
+      if (const auto *CE = dyn_cast<CallExpr>(S))
+        if (const FunctionDecl *Callee = CE->getDirectCallee())
+          if (uses(Callee, V, 0))
+            Uses.push_back(S);
+    });
+    FunctionFlow &Flow = TU.flow(F);
+    bool Reset = llvm::any_of(Resets, [&](const Stmt *R) {
+      if (!Flow.valid())
+        return R == Resets.front() &&
+               llvm::all_of(Uses, [&](const Stmt *U) {
+                 return SM.isBeforeInTranslationUnit(R->getBeginLoc(),
+                                                     U->getBeginLoc()) ||
+                        R->getSourceRange().fullyContains(U->getSourceRange());
+               });
+      return (isCallback(F) || Flow.onEveryPath(R)) &&
+             llvm::all_of(Uses, [&](const Stmt *U) {
+               return Flow.within(U, R) || Flow.dominates(R, U);
+             });
     });
     ResetMemo[{F, V}] = Reset;
     return Reset;
+  }
+
+  /// \p F is handed on as a callable (`MHD_start_daemon(..., &OnRequest,
+  /// ...)`), not only called: the framework calls it for each request.
+  bool isCallback(const FunctionDecl *F) {
+    if (!Callbacks) {
+      Callbacks.emplace();
+      llvm::DenseSet<const Expr *> Callees;
+      for (const FunctionDecl *FD : TU.functions())
+        forEachStmt(FD->getBody(), [&](const Stmt *S) {
+          if (const auto *CE = dyn_cast<CallExpr>(S))
+            if (const Expr *C = CE->getCallee())
+              Callees.insert(C->IgnoreParenImpCasts());
+          if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+            if (const auto *Fn = dyn_cast<FunctionDecl>(DRE->getDecl()))
+              if (!Callees.count(DRE))
+                Callbacks->insert(Fn->getCanonicalDecl());
+        });
+    }
+    return Callbacks->count(F->getCanonicalDecl());
+  }
+
+  /// \p F, or a function it calls (a few levels deep), names \p V.
+  bool uses(const FunctionDecl *F, const VarDecl *V, unsigned Depth) {
+    const FunctionDecl *Def = nullptr;
+    if (Depth > 3 || !F->hasBody(Def))
+      return false;
+    auto [It, New] = UsesMemo.try_emplace({Def, V}, false);
+    if (!New)
+      return It->second;
+    bool Found = false;
+    forEachStmt(Def->getBody(), [&](const Stmt *S) {
+      if (Found)
+        return;
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+        Found = DRE->getDecl() == V;
+      else if (const auto *CE = dyn_cast<CallExpr>(S))
+        if (const FunctionDecl *Callee = CE->getDirectCallee())
+          Found = Callee != Def && uses(Callee, V, Depth + 1);
+    });
+    UsesMemo[{Def, V}] = Found;
+    return Found;
   }
 
   /// A write of per-user data by a function in another translation unit.
@@ -470,6 +529,9 @@ private:
   std::vector<RemoteWrite> Remote;
   llvm::DenseMap<std::pair<const FunctionDecl *, const VarDecl *>, bool>
       ResetMemo;
+  llvm::DenseMap<std::pair<const FunctionDecl *, const VarDecl *>, bool>
+      UsesMemo;
+  std::optional<llvm::DenseSet<const FunctionDecl *>> Callbacks;
 };
 
 } // namespace

@@ -28,3 +28,43 @@ void ClearedFirst(const http::Request &req) {
   if (!req.header("Authorization").empty())
     t_scratch = ResolveSession(req).user_id();
 }
+
+// A request callback the server calls (its address is handed on): a path
+// that answers before the reset and never touches the thread_local leaves
+// nothing to anyone, so the reset that dominates every use counts.
+thread_local std::string t_caller;
+thread_local std::string t_viewer;
+
+void Answer(const std::string &body);
+void ServeWith(int (*callback)(const http::Request &));
+
+std::string Banner() { return "signed in as " + t_viewer; }
+
+// Negative: the early answer before the reset uses no thread_local.
+int OnProfile(const http::Request &req) {
+  if (req.method() != "GET") {
+    Answer("{}");
+    return 405;
+  }
+  t_caller.clear();
+  t_caller = ResolveSession(req).user_id();
+  Answer("{\"user\":\"" + t_caller + "\"}");
+  return 200;
+}
+
+// The banner, built before the reset, shows the previous request's viewer
+// (a use in a callee the reset does not dominate).
+int OnDashboard(const http::Request &req) {
+  Answer(Banner());
+  t_viewer.clear();
+  t_viewer = ResolveSession(req).user_id();
+  // CHECK: :[[@LINE-1]]:3: warning: per-user data 'ResolveSession(req).user_id()' is written to 't_viewer', which is shared between requests [crossuser-shared-state]
+  // CHECK: :[[@LINE-2]]:14: note: per-user data comes from 'ResolveSession(req).user_id()'
+  // CHECK: :36:26: note: 't_viewer' is shared between requests: declared thread_local; pooled threads serve many users
+  return 200;
+}
+
+void Start() {
+  ServeWith(&OnProfile);
+  ServeWith(OnDashboard);
+}
