@@ -107,6 +107,7 @@ real_library_headers = {
     "libmemcached": "libmemcached/memcached.h",     # libmemcached-dev
     "tbb": "oneapi/tbb/concurrent_hash_map.h",      # libtbb-dev
     "libjwt": "jwt.h",                              # libjwt-dev
+    "beast": "boost/beast/http.hpp",                # libboost-dev
 }
 for feature, header in real_library_headers.items():
     if os.path.exists(os.path.join("/usr/include", header)):

@@ -370,9 +370,27 @@ const ModelRow *Model::identityRow(const ValueDecl *D,
   const ModelRow *R = library().find(ModelRole::Identity, D);
   if (!R || R->Arg < 0)
     return R;
-  if (!Call || unsigned(R->Arg) >= Call->getNumArgs())
+  // Positions count the method's own parameters: an operator call
+  // (`req[field]`) passes the object as its first argument.
+  unsigned Pos = R->Arg;
+  if (Call && isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(D))
+    ++Pos;
+  if (!Call || Pos >= Call->getNumArgs())
     return nullptr;
-  const auto *SL = dyn_cast<StringLiteral>(ignoreWrappers(Call->getArg(R->Arg)));
+  const Expr *Arg = ignoreWrappers(Call->getArg(Pos));
+  // A header named by an enumerator (`req[http::field::authorization]`)
+  // is the header whose name it spells.
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Arg)) {
+    const auto *EC = dyn_cast<EnumConstantDecl>(DRE->getDecl());
+    if (!EC || !EC->getIdentifier())
+      return nullptr;
+    std::string Name = normaliseHeader(EC->getName());
+    for (const std::string &V : R->Equals)
+      if (normaliseHeader(V) == Name)
+        return R;
+    return nullptr;
+  }
+  const auto *SL = dyn_cast<StringLiteral>(Arg);
   if (!SL || SL->getCharByteWidth() != 1)
     return nullptr;
   for (const std::string &V : R->Equals)
