@@ -305,6 +305,20 @@ private:
     bool Lookup = Cfg.LookupMethods.contains(Name);
     bool Insert = !Lookup && Cfg.InsertMethods.contains(Name);
     CacheOp Op;
+    // A client method a model names (`kv.Put(shard, key, value)`,
+    // `conn.Exec("SETEX %s %d %s", ...)`): the client is the cache.
+    if (const ModelRow *Row = M.library().find(ModelRole::RemoteCache, MD)) {
+      const ValueDecl *Client = M.classifyStorage(Obj).Decl;
+      Op.Call = MC;
+      Op.Func = Cur;
+      Op.Row = Row;
+      Op.CacheId = Client ? static_cast<const void *>(Client->getCanonicalDecl())
+                          : static_cast<const void *>(MD->getCanonicalDecl());
+      Op.CacheName = Client ? Client->getNameAsString() : M.text(Obj, 40);
+      if (remoteCall(MC, Row, Op))
+        Ops.push_back(std::move(Op));
+      return;
+    }
     bool Remote = false;
     if (!asCache(Obj, Op, Remote))
       return;
@@ -429,48 +443,9 @@ private:
     Op.CacheName = Conn ? Conn->getNameAsString() : Name.str();
     const ModelRow *Row = M.library().find(ModelRole::RemoteCache, FD);
     Op.Row = Row;
-    if (Row && Row->Format < 0) {
-      // memcached_get(mc, key, ...), memcached_set(mc, key, n, value, ...)
-      if (unsigned(Row->Key) >= CE->getNumArgs())
-        return;
-      Op.IsInsert = Row->OpIsInsert;
-      Op.Key = CE->getArg(Row->Key);
-      if (Op.IsInsert && unsigned(Row->Value) < CE->getNumArgs())
-        Op.Values.push_back(CE->getArg(Row->Value));
-      Ops.push_back(std::move(Op));
-      return;
-    }
-    if (Cfg.RedisCommandFunctions.contains(Name) || Row) {
-      // redisCommand(ctx, "GET %s", key): the key is the first argument
-      // after the format, unless the format spells the key itself.
-      unsigned FmtIdx = 0;
-      const StringLiteral *Fmt = nullptr;
-      for (unsigned I = 0; I < CE->getNumArgs() && !Fmt; ++I)
-        if ((Fmt = dyn_cast<StringLiteral>(ignoreWrappers(CE->getArg(I)))))
-          FmtIdx = I;
-      if (!Fmt || Fmt->getCharByteWidth() != 1)
-        return;
-      llvm::SmallVector<StringRef, 4> Tokens;
-      Fmt->getString().split(Tokens, ' ', -1, false);
-      if (Tokens.size() < 2)
-        return;
-      std::string Cmd = Tokens[0].upper();
-      bool Lookup = llvm::is_contained(RedisLookups, Cmd);
-      bool Insert = llvm::is_contained(RedisInserts, Cmd);
-      if (!Lookup && !Insert)
-        return;
-      Op.IsInsert = Insert;
-      unsigned KeySpecs = Tokens[1].count('%');
-      if (KeySpecs == 0)
-        Op.Key = Fmt;
-      else if (FmtIdx + 1 < CE->getNumArgs())
-        Op.Key = CE->getArg(FmtIdx + 1);
-      else
-        return;
-      for (unsigned I = FmtIdx + 1 + KeySpecs; Insert && I < CE->getNumArgs();
-           ++I)
-        Op.Values.push_back(CE->getArg(I));
-      Ops.push_back(std::move(Op));
+    if (Row || Cfg.RedisCommandFunctions.contains(Name)) {
+      if (remoteCall(CE, Row, Op))
+        Ops.push_back(std::move(Op));
       return;
     }
     if (Cfg.MemcachedFunctions.contains(Name) && CE->getNumArgs() >= 2) {
@@ -480,6 +455,51 @@ private:
         Op.Values.push_back(CE->getArg(3));
       Ops.push_back(std::move(Op));
     }
+  }
+
+  /// A call of a remote-cache client, a function or a method: the key and
+  /// value at the positions \p Row gives (`memcached_get(mc, key, ...)`,
+  /// `kv.Put(shard, key, value)`), or parsed from a command format
+  /// (`redisCommand(ctx, "GET %s", key)`, `conn.Exec("HGET %s f", key)`):
+  /// the key is the first argument after the format unless the format
+  /// spells it. False when the call is neither a lookup nor an insert.
+  bool remoteCall(const CallExpr *CE, const ModelRow *Row, CacheOp &Op) {
+    if (Row && Row->Format < 0) {
+      if (unsigned(Row->Key) >= CE->getNumArgs())
+        return false;
+      Op.IsInsert = Row->OpIsInsert;
+      Op.Key = CE->getArg(Row->Key);
+      if (Op.IsInsert && unsigned(Row->Value) < CE->getNumArgs())
+        Op.Values.push_back(CE->getArg(Row->Value));
+      return true;
+    }
+    unsigned FmtIdx = 0;
+    const StringLiteral *Fmt = nullptr;
+    for (unsigned I = 0; I < CE->getNumArgs() && !Fmt; ++I)
+      if ((Fmt = dyn_cast<StringLiteral>(ignoreWrappers(CE->getArg(I)))))
+        FmtIdx = I;
+    if (!Fmt || Fmt->getCharByteWidth() != 1)
+      return false;
+    llvm::SmallVector<StringRef, 4> Tokens;
+    Fmt->getString().split(Tokens, ' ', -1, false);
+    if (Tokens.size() < 2)
+      return false;
+    std::string Cmd = Tokens[0].upper();
+    bool Lookup = llvm::is_contained(RedisLookups, Cmd);
+    bool Insert = llvm::is_contained(RedisInserts, Cmd);
+    if (!Lookup && !Insert)
+      return false;
+    Op.IsInsert = Insert;
+    unsigned KeySpecs = Tokens[1].count('%');
+    if (KeySpecs == 0)
+      Op.Key = Fmt;
+    else if (FmtIdx + 1 < CE->getNumArgs())
+      Op.Key = CE->getArg(FmtIdx + 1);
+    else
+      return false;
+    for (unsigned I = FmtIdx + 1 + KeySpecs; Insert && I < CE->getNumArgs(); ++I)
+      Op.Values.push_back(CE->getArg(I));
+    return true;
   }
 
   Model &M;

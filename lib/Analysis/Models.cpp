@@ -161,6 +161,7 @@ private:
   /// The words of a row that are not fields of ModelRow.
   struct RowWords {
     std::string Role, Life, Op, Runs;
+    std::optional<std::string> Signature;
     bool HeaderTemplate = false;
   };
 
@@ -207,6 +208,8 @@ private:
         R.HeaderObject = integer(V);
       else if (K == "header-text")
         R.HeaderText = integer(V);
+      else if (K == "signature")
+        W.Signature = scalar(V);
       else if (K == "runs")
         W.Runs = scalar(V);
       else if (K == "why")
@@ -278,6 +281,8 @@ private:
       error(&N, "a cache row needs 'lookup' or 'insert' methods");
       return false;
     }
+    if (W.Signature && !signature(N, *W.Signature, R))
+      return false;
     if (W.HeaderTemplate)
       R.HeaderName = -1;
     for (std::vector<std::string> *L : {&R.Lookup, &R.Insert, &R.Erase})
@@ -292,6 +297,55 @@ private:
       return false;
     }
     R.Pattern = std::make_shared<llvm::GlobPattern>(std::move(*P));
+    return true;
+  }
+
+  /// `(T1, T2, ...)`: the parameter type patterns, split at the commas
+  /// outside `<>` and `()`, blanks removed.
+  bool signature(llvm::yaml::Node &N, llvm::StringRef Text, ModelRow &R) {
+    Text = Text.trim();
+    if (!Text.consume_front("(") || !Text.consume_back(")")) {
+      error(&N, "a signature is '(type, type, ...)', got '" + Text.str() + "'");
+      return false;
+    }
+    auto Types = std::make_shared<std::vector<std::string>>();
+    std::string Cur;
+    int Depth = 0;
+    auto Flush = [&] {
+      if (!Cur.empty() || !Types->empty() || Depth)
+        Types->push_back(Cur);
+      Cur.clear();
+    };
+    for (char C : Text) {
+      if (C == '<' || C == '(')
+        ++Depth;
+      else if (C == '>' || C == ')')
+        --Depth;
+      if (C == ',' && Depth == 0)
+        Flush();
+      else if (!llvm::isSpace(C))
+        Cur.push_back(C);
+    }
+    if (!Cur.empty() || !Types->empty())
+      Flush();
+    if (!Types->empty() && Types->back() == "...") {
+      Types->pop_back();
+      R.SignatureOpen = true;
+    }
+    auto Patterns = std::make_shared<std::vector<llvm::GlobPattern>>();
+    for (const std::string &T : *Types) {
+      auto P = llvm::GlobPattern::create(T);
+      if (T.empty() || !P) {
+        if (!P)
+          llvm::consumeError(P.takeError());
+        error(&N, "bad parameter type '" + T + "' in the signature");
+        return false;
+      }
+      Patterns->push_back(std::move(*P));
+    }
+    R.HasSignature = true;
+    R.SignatureText = Types;
+    R.Signature = Patterns;
     return true;
   }
 

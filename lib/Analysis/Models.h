@@ -83,6 +83,15 @@ struct ModelRow {
   /// them and may answer instead of them (`runs: before`).
   bool RunsAfter = false;
 
+  /// `signature: (std::string &, std::string &)`: the parameter types a
+  /// function or method must have, each a glob compared with the type as
+  /// written and as canonical, blanks ignored; a last `...` accepts any
+  /// further parameters. Unset: every overload.
+  bool HasSignature = false;
+  bool SignatureOpen = false;
+  std::shared_ptr<const std::vector<std::string>> SignatureText;
+  std::shared_ptr<const std::vector<llvm::GlobPattern>> Signature;
+
   /// The row's name, compiled, and the text the compiled pattern points
   /// into.
   std::shared_ptr<llvm::GlobPattern> Pattern;

@@ -23,12 +23,37 @@ std::string modelName(const NamedDecl *D) {
   return D->getQualifiedNameAsString();
 }
 
+static std::string withoutBlanks(std::string S) {
+  llvm::erase_if(S, [](char C) { return llvm::isSpace(C); });
+  return S;
+}
+
+/// \p D's parameters have the types \p R's signature names.
+static bool matchesSignature(const ModelRow &R, const NamedDecl *D) {
+  if (!R.HasSignature)
+    return true;
+  const auto *FD = llvm::dyn_cast<FunctionDecl>(D);
+  if (!FD)
+    return false;
+  const std::vector<llvm::GlobPattern> &Types = *R.Signature;
+  if (FD->getNumParams() < Types.size() ||
+      (!R.SignatureOpen && FD->getNumParams() != Types.size()))
+    return false;
+  for (unsigned I = 0; I < Types.size(); ++I) {
+    QualType T = FD->getParamDecl(I)->getType();
+    if (!Types[I].match(withoutBlanks(T.getAsString())) &&
+        !Types[I].match(withoutBlanks(T.getCanonicalType().getAsString())))
+      return false;
+  }
+  return true;
+}
+
 const ModelRow *Models::find(ModelRole Role, const NamedDecl *D) const {
   if (!D || Rows.empty())
     return nullptr;
   std::string Name = modelName(D);
   for (const ModelRow &R : Rows)
-    if (R.Role == Role && R.Pattern->match(Name))
+    if (R.Role == Role && R.Pattern->match(Name) && matchesSignature(R, D))
       return &R;
   return nullptr;
 }
