@@ -7,6 +7,8 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/Support/Path.h"
+#include <map>
+#include <tuple>
 
 using namespace clang;
 
@@ -252,10 +254,12 @@ private:
   bool throughKeyedStorage(const Expr *Target) const {
     unsigned Guard = 0;
     for (const Expr *E = Target; E && Guard < 32; E = objectBelow(E), ++Guard) {
-      QualType T = E->getType();
-      if (M.isAssociativeContainer(T) || M.isCacheType(T) ||
-          M.isRemoteCacheType(T))
-        return true;
+      // As declared, not as converted to the base that declares the
+      // operator (`absl::node_hash_map` is a `raw_hash_map` to its `[]`).
+      for (QualType T : {E->getType(), E->IgnoreParenImpCasts()->getType()})
+        if (M.isAssociativeContainer(T) || M.isCacheType(T) ||
+            M.isRemoteCacheType(T))
+          return true;
     }
     return false;
   }
@@ -294,16 +298,68 @@ private:
 
   /// A statement that gives \p V a fresh value: `v = x`, `v = {}`,
   /// `v.clear()`, `v.reset()`, `v.assign(...)`.
-  static bool resets(const Stmt *S, const VarDecl *V) {
+  /// A reset to an empty value (`clear()`, `reset()`, `= {}`, `= T{}`, a
+  /// literal, a guard), not a request's own value assigned over the last.
+  static bool clears(const Stmt *R) {
+    if (isa<DeclStmt>(R))
+      return true;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(R))
+      return MC->getMethodDecl() &&
+             MC->getMethodDecl()->getName().lower() != "assign";
+    const Expr *RHS = nullptr;
+    if (const auto *BO = dyn_cast<BinaryOperator>(R))
+      RHS = BO->getRHS();
+    else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(R))
+      RHS = OC->getArg(1);
+    RHS = RHS ? ignoreWrappers(RHS) : nullptr;
+    if (const auto *IL = dyn_cast_or_null<InitListExpr>(RHS)) {
+      if (const InitListExpr *Written = IL->getSyntacticForm())
+        IL = Written;
+      return llvm::all_of(IL->inits(), [](const Expr *E) {
+        const auto *CC = dyn_cast<CXXConstructExpr>(E);
+        return isa<ImplicitValueInitExpr>(E) || (CC && writtenArgs(CC) == 0);
+      });
+    }
+    if (const auto *CC = dyn_cast_or_null<CXXConstructExpr>(RHS))
+      return writtenArgs(CC) == 0;
+    return RHS && (isa<StringLiteral>(RHS) || isa<IntegerLiteral>(RHS) ||
+                   isa<CXXBoolLiteralExpr>(RHS) || isa<CXXNullPtrLiteralExpr>(RHS));
+  }
+
+  /// \p E is \p V itself or, with \p Field, its member `V.Field`.
+  static bool isTarget(const Expr *E, const VarDecl *V, const FieldDecl *Field) {
+    if (namedVar(E) == V)
+      return true;
+    const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
+    return Field && ME && ME->getMemberDecl() == Field &&
+           namedVar(ME->getBase()) == V;
+  }
+
+  /// The member of \p V that \p Target is in (`planBuffer` for
+  /// `tls.planBuffer[i]`); null for V itself.
+  static const FieldDecl *fieldOf(const Expr *Target, const VarDecl *V) {
+    const FieldDecl *Field = nullptr;
+    unsigned Guard = 0;
+    for (const Expr *E = Target; E && Guard < 32; E = objectBelow(E), ++Guard) {
+      if (namedVar(E) == V)
+        return Field;
+      if (const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts()))
+        Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    }
+    return nullptr;
+  }
+
+  static bool resets(const Stmt *S, const VarDecl *V,
+                     const FieldDecl *Field = nullptr) {
     if (const auto *BO = dyn_cast<BinaryOperator>(S))
-      return BO->getOpcode() == BO_Assign && namedVar(BO->getLHS()) == V;
+      return BO->getOpcode() == BO_Assign && isTarget(BO->getLHS(), V, Field);
     if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S))
       return OC->getOperator() == OO_Equal && OC->getNumArgs() == 2 &&
-             namedVar(OC->getArg(0)) == V;
+             isTarget(OC->getArg(0), V, Field);
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
       const CXXMethodDecl *MD = MC->getMethodDecl();
       if (!MD || !MD->getIdentifier() || !MC->getImplicitObjectArgument() ||
-          namedVar(MC->getImplicitObjectArgument()) != V)
+          !isTarget(MC->getImplicitObjectArgument(), V, Field))
         return false;
       std::string N = MD->getName().lower();
       return N == "clear" || N == "reset" || N == "assign";
@@ -312,41 +368,72 @@ private:
   }
 
   /// A scope guard declared here whose lambda resets \p V when the request
-  /// ends: `auto g = MakeScopeExit([] { tls_user.clear(); });`.
-  static bool declaresResetGuard(const Stmt *S, const VarDecl *V) {
+  /// ends (`auto g = MakeScopeExit([] { tls_user.clear(); });`), or a local
+  /// whose class resets it in the constructor that makes it or in its
+  /// destructor (`RenderScope scope;` with `RenderScope() {
+  /// t_render.reset(); }`).
+  static bool declaresResetGuard(const Stmt *S, const VarDecl *V,
+                                 const FieldDecl *Field) {
     const auto *DS = dyn_cast<DeclStmt>(S);
     if (!DS)
       return false;
     bool Found = false;
+    auto Scan = [&](const Stmt *Body) {
+      if (Body)
+        forEachStmt(Body, [&](const Stmt *In) {
+          Found = Found || resets(In, V, Field);
+        });
+    };
     forEachStmt(DS, [&](const Stmt *Sub) {
       if (const auto *LE = dyn_cast<LambdaExpr>(Sub))
-        forEachStmt(LE->getBody(),
-                    [&](const Stmt *In) { Found = Found || resets(In, V); });
+        Scan(LE->getBody());
     });
+    for (const Decl *D : DS->decls()) {
+      const auto *Local = dyn_cast<VarDecl>(D);
+      const auto *CC = Local ? dyn_cast_or_null<CXXConstructExpr>(Local->getInit())
+                             : nullptr;
+      if (!CC || Local->getType()->isReferenceType())
+        continue;
+      Scan(CC->getConstructor()->getBody());
+      if (const CXXRecordDecl *RD = CC->getConstructor()->getParent())
+        if (const CXXDestructorDecl *Dtor = RD->getDestructor())
+          Scan(Dtor->getBody());
+    }
     return Found;
   }
 
-  /// Whether \p F resets the thread_local \p V before anything reads it,
-  /// so that each request starts from a clean value: a reset (or a guard
-  /// that resets it on every exit) dominates every use of V in F and every
-  /// call of a function that uses it, and runs on every path through F,
-  /// unless F is a callback the framework calls for the request: then a
-  /// path that leaves before the reset without touching V (`if
-  /// (!authorised) return reply(401);`) hands no earlier request's value to
-  /// anyone. A reset on one branch of a helper (`if (signed_in) t_user =
-  /// ...`) leaves the previous user to the caller's later reads.
-  bool resetFirst(const FunctionDecl *F, const VarDecl *V) {
-    auto [It, New] = ResetMemo.try_emplace({F, V}, false);
+  /// Whether \p F resets the thread_local \p V (or, with \p Field, the
+  /// member written) before anything reads it, so that each request starts
+  /// from a clean value: a reset (or a guard that resets it on every exit)
+  /// dominates every use of it in F and every call of a function that uses
+  /// it, and runs on every path through F. An emptying reset (`clear()`,
+  /// `= {}`) need not, in a function no visible code calls (a request
+  /// callback or an entry point called from elsewhere): a path that leaves
+  /// before it without touching V (`if (!authorised) return reply(401);`)
+  /// hands no earlier request's value to anyone. A request's own value
+  /// assigned on one branch (`if (signed_in) t_user = ...`) leaves the
+  /// previous user to the requests that take the other.
+  bool resetFirst(const FunctionDecl *F, const VarDecl *V,
+                  const FieldDecl *Field) {
+    auto Key = std::make_tuple(F, V, Field);
+    auto [It, New] = ResetMemo.try_emplace(Key, false);
     if (!New)
       return It->second;
     llvm::SmallVector<const Stmt *, 4> Resets;
     llvm::SmallVector<const Stmt *, 8> Uses;
+    // Uses of V's other members do not read the member written.
+    llvm::DenseSet<const Stmt *> OtherMembers;
     forEachStmt(F->getBody(), [&](const Stmt *S) {
-      if (resets(S, V) || declaresResetGuard(S, V))
+      if (resets(S, V, Field) || declaresResetGuard(S, V, Field)) {
         Resets.push_back(S);
-      else if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-        if (DRE->getDecl() == V)
+      } else if (const auto *ME = dyn_cast<MemberExpr>(S)) {
+        if (Field && namedVar(ME->getBase()) == V &&
+            ME->getMemberDecl() != Field)
+          OtherMembers.insert(ME->getBase()->IgnoreParenImpCasts());
+      } else if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+        if (DRE->getDecl() == V && !OtherMembers.count(DRE))
           Uses.push_back(S);
+      }
       if (const auto *CE = dyn_cast<CallExpr>(S))
         if (const FunctionDecl *Callee = CE->getDirectCallee())
           if (uses(Callee, V, 0))
@@ -361,12 +448,13 @@ private:
                                                      U->getBeginLoc()) ||
                         R->getSourceRange().fullyContains(U->getSourceRange());
                });
-      return (isCallback(F) || Flow.onEveryPath(R)) &&
+      return (Flow.onEveryPath(R) ||
+              (clears(R) && (isCallback(F) || M.callsTo(F).empty()))) &&
              llvm::all_of(Uses, [&](const Stmt *U) {
                return Flow.within(U, R) || Flow.dominates(R, U);
              });
     });
-    ResetMemo[{F, V}] = Reset;
+    ResetMemo[Key] = Reset;
     return Reset;
   }
 
@@ -463,7 +551,8 @@ private:
     if (isSetup(W.Func))
       return std::nullopt;
     if (SI.ThreadLocal) {
-      if (resetFirst(outermostFunction(W.Func), SI.ThreadLocal))
+      if (resetFirst(outermostFunction(W.Func), SI.ThreadLocal,
+                     fieldOf(W.Target, SI.ThreadLocal)))
         return std::nullopt;
     }
     return SI;
@@ -527,7 +616,8 @@ private:
   const SourceManager &SM;
   std::vector<Write> Writes;
   std::vector<RemoteWrite> Remote;
-  llvm::DenseMap<std::pair<const FunctionDecl *, const VarDecl *>, bool>
+  std::map<std::tuple<const FunctionDecl *, const VarDecl *, const FieldDecl *>,
+           bool>
       ResetMemo;
   llvm::DenseMap<std::pair<const FunctionDecl *, const VarDecl *>, bool>
       UsesMemo;

@@ -68,3 +68,45 @@ void Start() {
   ServeWith(&OnProfile);
   ServeWith(OnDashboard);
 }
+
+// Negative: a guard object whose class resets the buffer when it is made
+// and when it goes (RAII), declared before any use.
+struct Buffer {
+  std::string out;
+  void reset() { out.clear(); }
+};
+thread_local Buffer t_buffer;
+struct BufferScope {
+  BufferScope() { t_buffer.reset(); }
+  ~BufferScope() { t_buffer.reset(); }
+};
+
+std::string Render(const http::Request &req) {
+  BufferScope scope;
+  t_buffer.out += ResolveSession(req).user_id();
+  return t_buffer.out;
+}
+
+// A reset of one member resets that member only: `plan` is cleared after
+// the early answer (an emptying reset in a function no visible code calls:
+// the early path touches nothing), `skus` is never cleared, so earlier
+// callers' entries come back.
+struct Scratch {
+  std::vector<std::string> skus;
+  std::string plan;
+};
+thread_local Scratch tls_scratch;
+
+std::string ListEntitlements(const http::Request &req) {
+  if (req.header("Authorization").empty())
+    return "{}";
+  tls_scratch.plan.clear();
+  Session who = ResolveSession(req);
+  tls_scratch.skus.push_back(who.user_id());
+  // CHECK: :[[@LINE-1]]:3: warning: per-user data 'who.user_id()' is written to 'tls_scratch.skus', which is shared between requests [crossuser-shared-state]
+  // CHECK: :[[@LINE-2]]:30: note: per-user data comes from 'who.user_id()'
+  // CHECK: :98:22: note: 'tls_scratch' is shared between requests: declared thread_local; pooled threads serve many users
+  if (tls_scratch.plan.empty())
+    tls_scratch.plan = who.user_id();
+  return tls_scratch.plan;
+}
