@@ -276,6 +276,17 @@ private:
           Op.Values.push_back(CE->getArg(I));
       Op.CacheName = U.Cache;
       Op.CacheId = CacheNames.insert(U.Cache).first->getKeyData();
+      // `cacheGet(app->memc, key)` around `memcached_get(memc, ...)`: the
+      // cache is the client the caller passes for that parameter.
+      for (const ParmVarDecl *PVD : FD->parameters())
+        if (PVD->getIdentifier() && PVD->getName() == U.Cache &&
+            !isa<CXXMemberCallExpr>(CE) &&
+            PVD->getFunctionScopeIndex() < CE->getNumArgs())
+          if (const ValueDecl *D =
+                  M.classifyStorage(CE->getArg(PVD->getFunctionScopeIndex())).Decl) {
+            Op.CacheName = D->getNameAsString();
+            Op.CacheId = D->getCanonicalDecl();
+          }
       // `pages_.get_or_load(k, load)`: the cache is `pages_`.
       if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
         if (const Expr *Obj = objectOf(MC))
@@ -1191,9 +1202,10 @@ private:
     if (Op.CacheDecl && M.isSharedOk(Op.CacheDecl))
       return Drop("shared_ok");
     // What the lookup itself returns names whoever the entry belongs to,
-    // not the requester.
+    // not the requester; an identity read on another branch (a route that
+    // returns before this one) is not known here.
     Evidence Identity =
-        P.identityAvailableIn(Op.Func, Op.IsInsert ? nullptr : Op.Call);
+        P.identityAvailableIn(Op.Func, Op.IsInsert ? nullptr : Op.Call, Op.Call);
     if (!Identity.valid())
       return Drop("no user identity available");
     std::optional<std::pair<FindingNote, Evidence>> Requester;

@@ -359,7 +359,7 @@ static bool readsResultOf(const Expr *E, const Expr *Call) {
 }
 
 Evidence Provenance::identityIn(const FunctionDecl *Cur, const Expr *NotFrom,
-                                const Expr **Source) {
+                                const Stmt *At, const Expr **Source) {
   Evidence Found;
   for (const ParmVarDecl *P : Cur->parameters())
     if (M.isIdentityDecl(P)) {
@@ -382,7 +382,8 @@ Evidence Provenance::identityIn(const FunctionDecl *Cur, const Expr *NotFrom,
         if (!E || BestRank == 0)
           return;
         int Rank = evidenceRank(E);
-        if (Rank >= BestRank || (NotFrom && readsResultOf(E, NotFrom)))
+        if (Rank >= BestRank || (NotFrom && readsResultOf(E, NotFrom)) ||
+            (At && !runsWith(Cur, E, At)))
           return;
         if (std::optional<Evidence> Ev = identitySource(E)) {
           Found = *Ev;
@@ -394,19 +395,27 @@ Evidence Provenance::identityIn(const FunctionDecl *Cur, const Expr *NotFrom,
   return Found;
 }
 
+/// \p E can run in one call of \p F with \p At (not in another branch).
+bool Provenance::runsWith(const FunctionDecl *F, const Stmt *E, const Stmt *At) {
+  return !Flows || Flows->of(F).together(E, At);
+}
+
 Evidence Provenance::identityAvailableIn(const FunctionDecl *F,
-                                         const Expr *NotFrom) {
+                                         const Expr *NotFrom, const Stmt *At) {
   for (const FunctionDecl *Cur = F; Cur; Cur = enclosingFunction(Cur)) {
     auto It = IdentityMemo.find(Cur);
     if (It == IdentityMemo.end()) {
       const Expr *Source = nullptr;
-      Evidence Found = identityIn(Cur, nullptr, &Source);
+      Evidence Found = identityIn(Cur, nullptr, nullptr, &Source);
       It = IdentityMemo.try_emplace(Cur, Found, Source).first;
     }
     const auto &[Found, Source] = It->second;
-    if (Found.valid() && NotFrom && Source && readsResultOf(Source, NotFrom)) {
+    const Stmt *Here = Cur == F ? At : nullptr;
+    if (Found.valid() && Source &&
+        ((NotFrom && readsResultOf(Source, NotFrom)) ||
+         (Here && !runsWith(Cur, Source, Here)))) {
       const Expr *Other = nullptr;
-      if (Evidence Ev = identityIn(Cur, NotFrom, &Other); Ev.valid())
+      if (Evidence Ev = identityIn(Cur, NotFrom, Here, &Other); Ev.valid())
         return Ev;
       continue;
     }

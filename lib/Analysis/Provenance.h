@@ -91,9 +91,12 @@ public:
 
   /// The first user identity visible in \p F or the functions enclosing it
   /// (for lambdas); invalid when there is none. With \p NotFrom, a value
-  /// read from that call's result (a cache's own lookup) does not count.
+  /// read from that call's result (a cache's own lookup) does not count;
+  /// with \p At, neither does a source in F that cannot run in one call
+  /// with At (another branch that returns).
   Evidence identityAvailableIn(const clang::FunctionDecl *F,
-                               const clang::Expr *NotFrom = nullptr);
+                               const clang::Expr *NotFrom = nullptr,
+                               const clang::Stmt *At = nullptr);
 
   /// The summary of a function with a visible body.
   const Summary *summaryOf(const clang::FunctionDecl *FD) {
@@ -179,7 +182,9 @@ private:
   /// strongest source), skipping reads of \p NotFrom's result; the body
   /// expression it came from in \p Source.
   Evidence identityIn(const clang::FunctionDecl *Cur, const clang::Expr *NotFrom,
-                      const clang::Expr **Source);
+                      const clang::Stmt *At, const clang::Expr **Source);
+  bool runsWith(const clang::FunctionDecl *F, const clang::Stmt *E,
+             const clang::Stmt *At);
   Evidence evidenceAt(const clang::Expr *E);
 
   /// Reaching definitions of one local: the writes' CFG positions and the
