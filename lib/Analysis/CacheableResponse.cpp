@@ -102,39 +102,6 @@ bool isWord(StringRef Name, StringRef Word) {
   return llvm::is_contained(splitWords(Name), Word);
 }
 
-bool isResponseWord(StringRef Name) {
-  for (const std::string &W : splitWords(Name))
-    if (W == "response" || W == "reply" || W == "resp")
-      return true;
-  return false;
-}
-
-/// A response by its class's name or by an alias it is spelled with
-/// (Beast's `http::response<Body>` is an alias of `http::message`).
-bool isResponseType(const Model &M, QualType T) {
-  const CXXRecordDecl *RD = M.recordOf(T);
-  if (!RD || !RD->getIdentifier())
-    return false;
-  if (isResponseWord(RD->getName()))
-    return true;
-  QualType Cur = T.getNonReferenceType();
-  for (unsigned Guard = 0; Guard < 8; ++Guard) {
-    const Type *Ty = Cur.getTypePtr();
-    if (const auto *TD = dyn_cast<TypedefType>(Ty))
-      if (isResponseWord(TD->getDecl()->getName()))
-        return true;
-    if (const auto *TS = dyn_cast<TemplateSpecializationType>(Ty))
-      if (const TemplateDecl *TD = TS->getTemplateName().getAsTemplateDecl())
-        if (TD->getIdentifier() && isResponseWord(TD->getName()))
-          return true;
-    QualType Next = Cur.getSingleStepDesugaredType(M.context());
-    if (Next == Cur)
-      break;
-    Cur = Next;
-  }
-  return false;
-}
-
 /// `res.headers`, `resp.headers()`, `Headers &h`: an object named like a
 /// header map, where `insert`/`emplace` set headers.
 bool looksLikeHeaders(const Model &M, const Expr *E) {
@@ -373,7 +340,7 @@ private:
     H.Resp = responseRoot(RespObj);
     // Headers of an outgoing request to a backend are not a response.
     if (H.Resp && M.isPerRequestClass(M.recordOf(H.Resp->getType())) &&
-        !isResponseType(M, H.Resp->getType()))
+        !M.isResponseType(H.Resp->getType()))
       return;
     H.Name = *Name;
     H.Value = Value;
@@ -446,7 +413,7 @@ private:
         if (const auto *Sub = dyn_cast<CXXOperatorCallExpr>(
                 OC->getArg(0)->IgnoreParenImpCasts()))
           if (Sub->getOperator() == OO_Subscript && Sub->getNumArgs() == 2 &&
-              (isResponseType(M, OC->getArg(1)->getType()) ||
+              (M.isResponseType(OC->getArg(1)->getType()) ||
                snapshotOf(OC->getArg(1))))
             addStore(OC, Cur, Sub->getArg(0), Sub->getArg(1), OC->getArg(1));
       return;
@@ -494,7 +461,7 @@ private:
       } else if (!splitPair(MC->getArg(0), K, V)) {
         return;
       }
-      if (isResponseType(M, V->getType()) || snapshotOf(V))
+      if (M.isResponseType(V->getType()) || snapshotOf(V))
         addStore(MC, Cur, Obj, K, V);
     }
     readThrough(MC, Cur, Obj);
@@ -510,7 +477,7 @@ private:
     for (const Expr *Arg : llvm::drop_begin(MC->arguments())) {
       const auto *LE = dyn_cast<LambdaExpr>(ignoreWrappers(Arg));
       const CXXMethodDecl *Call = LE ? LE->getCallOperator() : nullptr;
-      if (!Call || !isResponseType(M, Call->getReturnType()))
+      if (!Call || !M.isResponseType(Call->getReturnType()))
         continue;
       forEachStmt(LE->getBody(), [&](const Stmt *S) {
         if (const auto *RS = dyn_cast<ReturnStmt>(S))
@@ -520,9 +487,10 @@ private:
     }
   }
 
-  /// `Memoized{res.status, res.body, ...}`: a value built from what a
-  /// response holds (a member of class type read from it) copies that
-  /// response; the response's variable, else null.
+  /// `Memoized{res.status, res.body, ...}`, `Entry{resp, now}`: a value
+  /// built from the response itself or from what it holds (a member of
+  /// class type read from it) copies that response; the response's
+  /// variable, else null.
   const VarDecl *snapshotOf(const Expr *V) {
     V = ignoreWrappers(V);
     llvm::SmallVector<const Expr *, 8> Parts;
@@ -533,11 +501,15 @@ private:
       for (const Expr *Arg : CC->arguments())
         Parts.push_back(Arg);
     for (const Expr *Part : Parts) {
+      if (Part && M.isResponseType(Part->getType()))
+        if (const VarDecl *R = responseRoot(Part))
+          if (M.isResponseType(R->getType()))
+            return R;
       const auto *ME = dyn_cast_or_null<MemberExpr>(ignoreWrappers(Part));
       if (!ME || ME->getType()->isScalarType())
         continue;
       const VarDecl *R = responseRoot(ME->getBase());
-      if (R && isResponseType(M, R->getType()))
+      if (R && M.isResponseType(R->getType()))
         return R;
     }
     return nullptr;
@@ -578,7 +550,7 @@ private:
 
   const ParmVarDecl *responseParam(const FunctionDecl *F) {
     for (const ParmVarDecl *PVD : F->parameters())
-      if (isResponseType(M, PVD->getType()))
+      if (M.isResponseType(PVD->getType()))
         return PVD;
     return nullptr;
   }
@@ -715,7 +687,7 @@ private:
     St.Key = Key;
     St.Value = Value;
     St.Resp = responseRoot(Value);
-    if (!St.Resp || !isResponseType(M, St.Resp->getType()))
+    if (!St.Resp || !M.isResponseType(St.Resp->getType()))
       St.Resp = snapshotOf(Value);
     St.CacheDecl = SI.Decl;
     if (!Named)

@@ -399,6 +399,39 @@ const ModelRow *Model::identityRow(const ValueDecl *D,
   return nullptr;
 }
 
+static bool isResponseWord(StringRef Name) {
+  for (const std::string &W : splitWords(Name))
+    if (W == "response" || W == "reply" || W == "resp")
+      return true;
+  return false;
+}
+
+/// A response by its class's name or by an alias it is spelled with
+/// (Beast's `http::response<Body>` is an alias of `http::message`).
+bool Model::isResponseType(QualType T) const {
+  const CXXRecordDecl *RD = recordOf(T);
+  if (!RD || !RD->getIdentifier())
+    return false;
+  if (isResponseWord(RD->getName()))
+    return true;
+  QualType Cur = T.getNonReferenceType();
+  for (unsigned Guard = 0; Guard < 8; ++Guard) {
+    const Type *Ty = Cur.getTypePtr();
+    if (const auto *TD = dyn_cast<TypedefType>(Ty))
+      if (isResponseWord(TD->getDecl()->getName()))
+        return true;
+    if (const auto *TS = dyn_cast<TemplateSpecializationType>(Ty))
+      if (const TemplateDecl *TD = TS->getTemplateName().getAsTemplateDecl())
+        if (TD->getIdentifier() && isResponseWord(TD->getName()))
+          return true;
+    QualType Next = Cur.getSingleStepDesugaredType(Ctx);
+    if (Next == Cur)
+      break;
+    Cur = Next;
+  }
+  return false;
+}
+
 const ModelRow *Model::cacheRow(QualType T) const {
   if (T.isNull())
     return nullptr;
@@ -767,6 +800,18 @@ private:
     if (const auto *CC = dyn_cast<CXXConstructExpr>(E))
       if (CC->getNumArgs() == 1)
         E = ignoreWrappers(CC->getArg(0));
+    // `std::bind(&Api::handleGet, this, _1)`: the object the method is
+    // bound to.
+    if (const auto *Bind = dyn_cast<CallExpr>(E))
+      if (const FunctionDecl *F = Bind->getDirectCallee())
+        if (F->isInStdNamespace() && F->getIdentifier() &&
+            (F->getName() == "bind" || F->getName() == "bind_front") &&
+            Bind->getNumArgs() >= 2) {
+          const auto *UO = dyn_cast<UnaryOperator>(ignoreWrappers(Bind->getArg(0)));
+          const auto *Ref = UO ? dyn_cast<DeclRefExpr>(UO->getSubExpr()) : nullptr;
+          if (Ref && isa<CXXMethodDecl>(Ref->getDecl()))
+            E = ignoreWrappers(Bind->getArg(1));
+        }
     // `svr.Get("/n", [this](...) {...})`: the callback kept for the
     // server's lifetime calls back into the object it captured.
     if (const auto *LE = dyn_cast<LambdaExpr>(E)) {

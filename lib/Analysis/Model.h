@@ -107,6 +107,10 @@ public:
   /// The library models in use.
   const Models &library() const;
 
+  /// An HTTP response, by its class's name or by an alias it is spelled
+  /// with (Beast's `http::response<Body>` is an alias of `http::message`).
+  bool isResponseType(clang::QualType T) const;
+
   /// The cache row of a library model for \p T's class.
   const ModelRow *cacheRow(clang::QualType T) const;
   bool isCacheType(clang::QualType T) const;
