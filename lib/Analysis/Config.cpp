@@ -1,5 +1,7 @@
 #include "Analysis/Config.h"
 #include "Analysis/Models.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include <cstdlib>
 #include <ctime>
 #include <map>
@@ -263,5 +265,46 @@ Config Config::fromOptions(
 }
 
 Config Config::defaults() { return fromOptions(nullptr); }
+
+/// The option name of \p Key without its check prefix.
+static llvm::StringRef optionName(llvm::StringRef Key) {
+  return Key.startswith("crossuser-") ? Key.split('.').second : Key;
+}
+
+/// A relative path in `ModelFiles` (each entry) or `SummaryDirectory` is
+/// relative to the directory of the .clang-tidy that sets it, so that the
+/// result does not depend on where the tool, the compiler or CMake runs.
+std::string resolveConfigPaths(llvm::StringRef ConfigPath, llvm::StringRef Key,
+                               llvm::StringRef Value) {
+  llvm::StringRef Name = optionName(Key);
+  if (Name != "ModelFiles" && Name != "SummaryDirectory")
+    return Value.str();
+  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(ConfigPath));
+  llvm::sys::fs::make_absolute(Dir);
+  auto Resolve = [&](llvm::StringRef Entry) {
+    Entry = Entry.trim();
+    if (Entry.empty() || Entry == "none" || llvm::sys::path::is_absolute(Entry))
+      return Entry.str();
+    llvm::SmallString<256> Abs(Dir);
+    llvm::sys::path::append(Abs, Entry);
+    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    return std::string(Abs);
+  };
+  if (Name == "SummaryDirectory")
+    return Resolve(Value);
+  // `+more.yaml` adds to the default list (ListValue.h); the `+` stays.
+  llvm::StringRef Trimmed = Value.ltrim();
+  bool Extends = Trimmed.consume_front("+");
+  llvm::SmallVector<llvm::StringRef, 4> Entries;
+  Trimmed.split(Entries, ';', -1, /*KeepEmpty=*/false);
+  std::string Out = Extends ? "+" : "";
+  bool First = true;
+  for (llvm::StringRef E : Entries)
+    if (!E.trim().empty()) {
+      Out += (First ? "" : ";") + Resolve(E);
+      First = false;
+    }
+  return Out;
+}
 
 } // namespace crossuser

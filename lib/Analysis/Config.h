@@ -39,6 +39,13 @@ std::optional<bool> parseBool(llvm::StringRef Value);
 
 /// Why \p Value is not a valid value of option \p Name, or nothing. List
 /// options take any text; boolean options must be true or false.
+/// \p Value of option \p Key as the .clang-tidy at \p ConfigPath means
+/// it: each relative `ModelFiles` entry and a relative `SummaryDirectory`
+/// made absolute against that file's directory; other options unchanged.
+/// \p Key may carry a check prefix (`crossuser-cache-key.ModelFiles`).
+std::string resolveConfigPaths(llvm::StringRef ConfigPath, llvm::StringRef Key,
+                               llvm::StringRef Value);
+
 std::optional<std::string> validateOption(llvm::StringRef Name,
                                           llvm::StringRef Value);
 

@@ -594,7 +594,23 @@ public:
     if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
         SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
       return true;
-    return RecursiveASTVisitor::TraverseDecl(D);
+    if (!D)
+      return true;
+    Path.push_back(DynTypedNode::create(*D));
+    bool Go = RecursiveASTVisitor::TraverseDecl(D);
+    Path.pop_back();
+    return Go;
+  }
+
+  /// Keeps Path: overriding it makes the base call this for every child,
+  /// so the path is the exact chain of ancestors of the node visited.
+  bool TraverseStmt(Stmt *S) {
+    if (!S)
+      return true;
+    Path.push_back(DynTypedNode::create(*S));
+    bool Go = RecursiveASTVisitor::TraverseStmt(S);
+    Path.pop_back();
+    return Go;
   }
 
   bool VisitVarDecl(VarDecl *VD) {
@@ -663,7 +679,7 @@ public:
     if (!RD || !RD->isInStdNamespace() || !RD->getIdentifier() ||
         (RD->getName() != "thread" && RD->getName() != "jthread"))
       return;
-    const Stmt *Loop = loopOf(CC);
+    const Stmt *Loop = loopOfVisited();
     if (!Loop)
       return;
     for (const Expr *Arg : CC->arguments()) {
@@ -862,24 +878,24 @@ private:
   /// framework's handler type) or stored in a member or a global. Passing
   /// it to a template that takes the closure type itself (`std::sort`) is
   /// not escaping.
+  /// (Called while \p LE is being visited: its ancestors are Path. The
+  /// walk uses that path, not ASTContext::getParents, whose first use
+  /// indexes every node of the translation unit, system headers included.)
   bool escapes(const LambdaExpr *LE) {
-    ASTContext &Ctx = M.context();
-    const Stmt *Cur = LE;
-    for (unsigned Guard = 0; Guard < 16; ++Guard) {
-      auto Parents = Ctx.getParents(*Cur);
-      if (Parents.empty())
-        return false;
-      if (const auto *CC = Parents[0].get<CXXConstructExpr>()) {
+    assert(!Path.empty() && Path.back().get<LambdaExpr>() == LE);
+    for (size_t I = Path.size() - 1, Steps = 0; I-- > 0 && Steps++ < 16;) {
+      const DynTypedNode &Parent = Path[I];
+      if (const auto *CC = Parent.get<CXXConstructExpr>()) {
         const CXXRecordDecl *RD = CC->getType()->getAsCXXRecordDecl();
         return RD && RD != LE->getLambdaClass();
       }
-      if (Parents[0].get<FieldDecl>())
+      if (Parent.get<FieldDecl>())
         return true;
-      if (const auto *VD = Parents[0].get<VarDecl>())
+      if (const auto *VD = Parent.get<VarDecl>())
         return VD->hasGlobalStorage() ||
                (VD->getType()->getAsCXXRecordDecl() == LE->getLambdaClass() &&
                 handedOn(VD));
-      const Stmt *Up = Parents[0].get<Stmt>();
+      const Stmt *Up = Parent.get<Stmt>();
       if (!Up)
         return false;
       if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Up))
@@ -889,25 +905,20 @@ private:
           !isa<CXXBindTemporaryExpr>(Up) && !isa<ExprWithCleanups>(Up) &&
           !isa<ParenExpr>(Up) && !isa<CXXFunctionalCastExpr>(Up))
         return false;
-      Cur = Up;
     }
     return false;
   }
 
-  /// The innermost loop of its function that runs \p S once per
-  /// iteration.
-  const Stmt *loopOf(const Stmt *S) {
-    ASTContext &Ctx = M.context();
-    DynTypedNode Cur = DynTypedNode::create(*S);
-    for (unsigned Guard = 0; Guard < 64; ++Guard) {
-      auto Parents = Ctx.getParents(Cur);
-      if (Parents.empty() || Parents[0].get<FunctionDecl>() ||
-          Parents[0].get<LambdaExpr>())
+  /// The innermost loop of its function that runs the node being visited
+  /// (the last of Path) once per iteration.
+  const Stmt *loopOfVisited() {
+    for (size_t I = Path.size() - 1; I-- > 0;) {
+      const DynTypedNode &Parent = Path[I];
+      if (Parent.get<FunctionDecl>() || Parent.get<LambdaExpr>())
         return nullptr;
-      if (Parents[0].get<ForStmt>() || Parents[0].get<WhileStmt>() ||
-          Parents[0].get<DoStmt>() || Parents[0].get<CXXForRangeStmt>())
-        return Parents[0].get<Stmt>();
-      Cur = Parents[0];
+      if (Parent.get<ForStmt>() || Parent.get<WhileStmt>() ||
+          Parent.get<DoStmt>() || Parent.get<CXXForRangeStmt>())
+        return Parent.get<Stmt>();
     }
     return nullptr;
   }
@@ -976,6 +987,9 @@ private:
   const Model &M;
   const Config &Cfg;
   const SourceManager &SM;
+  /// The nodes being traversed, outermost first: the ancestors of the
+  /// node a Visit method is looking at, then that node.
+  llvm::SmallVector<DynTypedNode, 32> Path;
 };
 } // namespace
 

@@ -814,6 +814,65 @@ static const FunctionDecl *functionAround(const Stmt *S, ASTContext &Ctx) {
   return nullptr;
 }
 
+void Provenance::indexBody(const FunctionDecl *F) {
+  if (!F || !F->getBody() || !BodiesIndexed.insert(F).second)
+    return;
+  llvm::SmallVector<std::pair<const Stmt *, const FunctionDecl *>, 64> Work{
+      {F->getBody(), F}};
+  while (!Work.empty()) {
+    auto [Cur, In] = Work.pop_back_val();
+    if (!Cur || !BodyOf.try_emplace(Cur, In).second)
+      continue;
+    if (const auto *LE = dyn_cast<LambdaExpr>(Cur)) {
+      for (const Expr *Init : LE->capture_inits())
+        Work.push_back({Init, In});
+      Work.push_back({LE->getBody(), LE->getCallOperator()});
+      continue;
+    }
+    for (const Stmt *Child : Cur->children())
+      Work.push_back({Child, In});
+  }
+}
+
+/// The bodies instantiated from \p Pattern: of a function template, or
+/// of a member of a class template (`LruCache<K, V>::Get` for each K, V).
+void Provenance::indexInstantiations(const FunctionDecl *Pattern) {
+  if (const FunctionTemplateDecl *FT = Pattern->getDescribedFunctionTemplate())
+    for (const FunctionDecl *Spec : FT->specializations())
+      indexBody(Spec);
+  const auto *MD = dyn_cast<CXXMethodDecl>(Pattern);
+  const ClassTemplateDecl *CT =
+      MD ? MD->getParent()->getDescribedClassTemplate() : nullptr;
+  if (!CT)
+    return;
+  for (const ClassTemplateSpecializationDecl *Spec : CT->specializations())
+    for (const Decl *D : Spec->decls())
+      if (const auto *FD = dyn_cast<FunctionDecl>(D))
+        if (FD->getTemplateInstantiationPattern() == Pattern)
+          indexBody(FD);
+}
+
+const FunctionDecl *Provenance::functionHolding(const Stmt *S,
+                                                const FunctionDecl *Around) {
+  // Indexing the bodies at hand costs their size once; ASTContext::
+  // getParents indexes the whole translation unit, system headers
+  // included, on its first use (a tenth of a large file's parse), so it
+  // is left for statements of template instantiations.
+  indexBody(Around);
+  auto It = BodyOf.find(S);
+  if (It == BodyOf.end() && AllFunctions && !AllIndexed) {
+    AllIndexed = true;
+    for (const FunctionDecl *F : AllFunctions()) {
+      indexBody(F);
+      indexInstantiations(F);
+    }
+    It = BodyOf.find(S);
+  }
+  if (It != BodyOf.end())
+    return It->second;
+  return functionAround(S, M.context());
+}
+
 Prov Provenance::ownMemberWrites(const MemberExpr *ME, const FunctionDecl *Ctx,
                                  unsigned Depth) {
   Prov P;
@@ -827,7 +886,7 @@ Prov Provenance::ownMemberWrites(const MemberExpr *ME, const FunctionDecl *Ctx,
     return P;
   // Only a result computed outside any other member's cycle is final.
   bool Outermost = MembersInProgress.size() == 1;
-  const FunctionDecl *F = functionAround(ME, M.context());
+  const FunctionDecl *F = functionHolding(ME, Ctx);
   if (!F || !F->getBody()) {
     MembersInProgress.erase(Field);
     return P;

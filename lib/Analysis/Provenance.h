@@ -9,6 +9,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallBitVector.h"
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -63,6 +64,13 @@ public:
   /// write to it counts wherever it is.
   explicit Provenance(Model &M, FlowCache *Flows = nullptr)
       : M(M), Flows(Flows) {}
+
+  /// The translation unit's functions (TUContext::functions), where a
+  /// statement met outside the function being evaluated is looked for.
+  void setFunctions(
+      std::function<const std::vector<const clang::FunctionDecl *> &()> F) {
+    AllFunctions = std::move(F);
+  }
 
   /// Provenance of \p E as evaluated in its own function.
   Prov of(const clang::Expr *E) {
@@ -213,6 +221,19 @@ private:
   unsigned VarStackDepth = 0;
   /// Members whose own writes are being evaluated (`n_ = n_ + 1`).
   llvm::DenseSet<const clang::FieldDecl *> MembersInProgress;
+  /// The function whose own body (not a lambda's in it) holds each
+  /// statement of the bodies indexed so far, and which bodies those are.
+  llvm::DenseMap<const clang::Stmt *, const clang::FunctionDecl *> BodyOf;
+  llvm::DenseSet<const clang::FunctionDecl *> BodiesIndexed;
+  std::function<const std::vector<const clang::FunctionDecl *> &()>
+      AllFunctions;
+  bool AllIndexed = false;
+  void indexBody(const clang::FunctionDecl *F);
+  void indexInstantiations(const clang::FunctionDecl *Pattern);
+  /// The function (a lambda's call operator for a statement in a lambda)
+  /// whose body holds \p S, looked for first in \p Around's body.
+  const clang::FunctionDecl *functionHolding(const clang::Stmt *S,
+                                             const clang::FunctionDecl *Around);
   /// The shallowest in-progress variable a cycle was cut at, below the
   /// current one: results computed under a cut are not memoised.
   unsigned MinCut = ~0u;

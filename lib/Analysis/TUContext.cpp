@@ -6,7 +6,11 @@ using namespace clang;
 namespace crossuser {
 
 TUContext::TUContext(ASTContext &Ctx, const Config &Cfg)
-    : Ctx(Ctx), Cfg(Cfg), M(Ctx, this->Cfg), Flows(Ctx), P(M, &Flows) {}
+    : Ctx(Ctx), Cfg(Cfg), M(Ctx, this->Cfg), Flows(Ctx), P(M, &Flows) {
+  P.setFunctions([this]() -> const std::vector<const FunctionDecl *> & {
+    return functions();
+  });
+}
 
 const std::vector<const FunctionDecl *> &TUContext::functions() {
   if (!Functions)

@@ -1,8 +1,6 @@
 #include "Options/ConfigFile.h"
 #include "Analysis/Config.h"
 #include "Options/ListValue.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/YAMLParser.h"
 
@@ -45,47 +43,6 @@ static llvm::Error checkOption(llvm::StringRef Path, llvm::StringRef Key,
       return llvm::Error::success();
     }
   return llvm::Error::success();
-}
-
-/// The option name of \p Key without its check prefix.
-static llvm::StringRef optionName(llvm::StringRef Key) {
-  return Key.startswith("crossuser-") ? Key.split('.').second : Key;
-}
-
-/// A relative path in `ModelFiles` (each entry) or `SummaryDirectory` is
-/// relative to the directory of the .clang-tidy that sets it, so that the
-/// result does not depend on where the tool, the compiler or CMake runs.
-static std::string resolvePaths(llvm::StringRef ConfigPath, llvm::StringRef Key,
-                                llvm::StringRef Value) {
-  llvm::StringRef Name = optionName(Key);
-  if (Name != "ModelFiles" && Name != "SummaryDirectory")
-    return Value.str();
-  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(ConfigPath));
-  llvm::sys::fs::make_absolute(Dir);
-  auto Resolve = [&](llvm::StringRef Entry) {
-    Entry = Entry.trim();
-    if (Entry.empty() || Entry == "none" || llvm::sys::path::is_absolute(Entry))
-      return Entry.str();
-    llvm::SmallString<256> Abs(Dir);
-    llvm::sys::path::append(Abs, Entry);
-    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-    return std::string(Abs);
-  };
-  if (Name == "SummaryDirectory")
-    return Resolve(Value);
-  // `+more.yaml` adds to the default list (ListValue.h); the `+` stays.
-  llvm::StringRef Trimmed = Value.ltrim();
-  bool Extends = Trimmed.consume_front("+");
-  llvm::SmallVector<llvm::StringRef, 4> Entries;
-  Trimmed.split(Entries, ';', -1, /*KeepEmpty=*/false);
-  std::string Out = Extends ? "+" : "";
-  bool First = true;
-  for (llvm::StringRef E : Entries)
-    if (!E.trim().empty()) {
-      Out += (First ? "" : ";") + Resolve(E);
-      First = false;
-    }
-  return Out;
 }
 
 llvm::Expected<ConfigFile> parseConfigFile(llvm::StringRef Text,
@@ -141,7 +98,7 @@ llvm::Expected<ConfigFile> parseConfigFile(llvm::StringRef Text,
         std::optional<std::string> KS = scalar(K), VS = scalar(V);
         if (!KS || !VS)
           return fail(Path, "each CheckOptions entry needs a string key and value");
-        *VS = resolvePaths(Path, *KS, *VS);
+        *VS = resolveConfigPaths(Path, *KS, *VS);
         if (llvm::Error E = checkOption(Path, *KS, *VS))
           return E;
         CF.Options[*KS] = *VS;

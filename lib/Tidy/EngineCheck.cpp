@@ -3,6 +3,8 @@
 #include "Analysis/TUContext.h"
 #include "Options/FreshSummaries.h"
 #include "Options/ListValue.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include <map>
@@ -12,11 +14,44 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::crossuser {
 
+/// The nearest `.clang-tidy` in \p File's directory or above it.
+static std::string nearestConfig(StringRef File) {
+  llvm::SmallString<256> Dir(File);
+  llvm::sys::fs::make_absolute(Dir);
+  for (StringRef D = llvm::sys::path::parent_path(Dir); !D.empty();
+       D = llvm::sys::path::parent_path(D)) {
+    llvm::SmallString<256> Candidate(D);
+    llvm::sys::path::append(Candidate, ".clang-tidy");
+    if (llvm::sys::fs::exists(Candidate))
+      return std::string(Candidate);
+  }
+  return "";
+}
+
+/// The options as this check sees them. clang-tidy does not say which
+/// `.clang-tidy` set a value, so a relative `ModelFiles` entry or
+/// `SummaryDirectory` is read against the nearest `.clang-tidy` above the
+/// file being checked when it names something there, as crossuser-check
+/// and the plugin read it; else as given (a `--config` on the command
+/// line, relative to the current directory).
 static std::vector<std::pair<std::string, std::string>>
-readOptions(ClangTidyCheck::OptionsView &Options) {
+readOptions(ClangTidyCheck::OptionsView &Options, StringRef File) {
   std::vector<std::pair<std::string, std::string>> Out;
-  for (const ::crossuser::OptionSpec &S : ::crossuser::optionSpecs())
-    Out.emplace_back(S.Name, Options.getLocalOrGlobal(S.Name, S.Default));
+  std::string Config = File.empty() ? "" : nearestConfig(File);
+  for (const ::crossuser::OptionSpec &S : ::crossuser::optionSpecs()) {
+    std::string V = Options.getLocalOrGlobal(S.Name, S.Default).str();
+    if (!Config.empty() && V != S.Default) {
+      std::string Resolved = ::crossuser::resolveConfigPaths(Config, S.Name, V);
+      llvm::SmallVector<StringRef, 4> Entries;
+      StringRef(Resolved).ltrim("+").split(Entries, ';', -1, false);
+      if (Resolved != V && llvm::all_of(Entries, [](StringRef E) {
+            E = E.trim();
+            return E == "none" || llvm::sys::fs::exists(E);
+          }))
+        V = Resolved;
+    }
+    Out.emplace_back(S.Name, V);
+  }
   return Out;
 }
 
@@ -59,7 +94,7 @@ loadSummaries(const std::string &Dir, std::vector<std::string> &Stale) {
 EngineCheck::EngineCheck(StringRef Name, ClangTidyContext *Context,
                          const ::crossuser::CheckInfo &Info)
     : ClangTidyCheck(Name, Context), Info(Info),
-      RawOptions(readOptions(Options)), Cfg(toConfig(RawOptions)) {
+      RawOptions(readOptions(Options, Context->getCurrentFile())), Cfg(toConfig(RawOptions)) {
   // As clang-tidy's own checks do: say so, and go on with the default.
   for (const auto &[K, V] : RawOptions)
     if (std::optional<std::string> Bad = ::crossuser::validateOption(
