@@ -1314,7 +1314,7 @@ private:
 
 } // namespace
 
-std::vector<Finding> findCacheKeyIssues(TUContext &TU) {
+std::vector<Finding> findCacheKeyIssues(TUContext &TU, const Config &) {
   return CacheKeyRule(TU).run();
 }
 

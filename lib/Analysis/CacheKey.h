@@ -17,7 +17,7 @@ inline constexpr llvm::StringLiteral CacheKeyCheckName = "crossuser-cache-key";
 /// Runs the `crossuser-cache-key` rule over a translation unit. Template
 /// instantiations are skipped (the primary template is analysed once), as
 /// are declarations in system headers. Findings come in source order.
-std::vector<Finding> findCacheKeyIssues(TUContext &TU);
+std::vector<Finding> findCacheKeyIssues(TUContext &TU, const Config &Rule);
 
 /// For whole-program summaries: each function's cache operations whose key
 /// comes from its own parameters, one per function and cache, in source

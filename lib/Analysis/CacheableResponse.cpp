@@ -198,9 +198,9 @@ CacheControl parseCacheControl(StringRef Value) {
 
 class CacheableResponseRule {
 public:
-  explicit CacheableResponseRule(TUContext &TU)
+  CacheableResponseRule(TUContext &TU, const Config &Rule)
       : TU(TU), Ctx(TU.ast()), M(TU.model()), P(TU.provenance()),
-        SM(Ctx.getSourceManager()) {}
+        SM(Ctx.getSourceManager()), Rule(Rule) {}
 
   std::vector<Finding> run() {
     for (const FunctionDecl *FD : TU.functions())
@@ -427,7 +427,7 @@ private:
     StringRef Name = FD->getName();
     const auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
     const Expr *Obj = MC ? objectOf(MC) : nullptr;
-    if (Cfg.CacheHelpers.contains(Name))
+    if (Rule.CacheHelpers.contains(Name))
       return helperCall(CE, Cur, Name, Obj);
     if (CE->getNumArgs() > 0 || MC)
       Calls.push_back({CE, Cur});
@@ -441,7 +441,7 @@ private:
     }
     if (!MC)
       return;
-    if (Cfg.HeaderSetters.contains(Name)) {
+    if (Rule.HeaderSetters.contains(Name)) {
       bool ContainerLike = llvm::is_contained(ContainerSetters, Name);
       if (!ContainerLike || looksLikeHeaders(M, Obj)) {
         if (MC->getNumArgs() >= 2)
@@ -1460,6 +1460,8 @@ private:
   Model &M;
   Provenance &P;
   const SourceManager &SM;
+  /// This check's rule options (HeaderSetters, CacheHelpers).
+  const Config &Rule;
   std::vector<HeaderSet> Headers;
   std::vector<ResponseStore> Stores;
   std::vector<Registration> Registrations;
@@ -1472,8 +1474,9 @@ private:
 
 } // namespace
 
-std::vector<Finding> findCacheableResponseIssues(TUContext &TU) {
-  return CacheableResponseRule(TU).run();
+std::vector<Finding> findCacheableResponseIssues(TUContext &TU,
+                                                 const Config &Rule) {
+  return CacheableResponseRule(TU, Rule).run();
 }
 
 } // namespace crossuser

@@ -18,7 +18,7 @@ inline constexpr llvm::StringLiteral CacheableResponseCheckName =
 /// Template instantiations are skipped (the primary template is analysed
 /// once), as are declarations in system headers. Findings come in source
 /// order.
-std::vector<Finding> findCacheableResponseIssues(TUContext &TU);
+std::vector<Finding> findCacheableResponseIssues(TUContext &TU, const Config &Rule);
 
 } // namespace crossuser
 

@@ -42,7 +42,7 @@ llvm::ArrayRef<CheckInfo> allChecks() {
 
 std::vector<Finding> CheckInfo::Run(clang::ASTContext &Ctx,
                                     const Config &Cfg) const {
-  std::vector<Finding> Out = RunIn(TUContext::get(Ctx, Cfg));
+  std::vector<Finding> Out = RunIn(TUContext::get(Ctx, Cfg), Cfg);
   // A finding rests on its weakest evidence; below MinimumEvidence it is
   // not reported (CROSSUSER_TRACE says which were dropped).
   llvm::erase_if(Out, [&](Finding &F) {

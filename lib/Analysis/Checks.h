@@ -23,7 +23,8 @@ struct CheckInfo {
   const char *Description;
   /// Runs the check over a translation unit's shared context; findings in
   /// source order.
-  std::vector<Finding> (*RunIn)(TUContext &TU);
+  /// The rule on the shared analysis, with this check's rule options.
+  std::vector<Finding> (*RunIn)(TUContext &TU, const Config &Rule);
 
   /// Runs the check over \p Ctx with the context every check of this
   /// translation unit and configuration shares (TUContext::get); the front

@@ -94,7 +94,8 @@ static const OptionSpec Specs[] = {
      "`structure` (storage, ownership, registration, data flow), `model` "
      "(library model rows), `identity-name` (words, but only for who the "
      "user is) or `name` (words for anything: a class that lives long or "
-     "data that is per-user by its name; for audits)."},
+     "data that is per-user by its name; for audits).",
+     /*Rule=*/"*"},
     {"WriteMethods",
      "push_back;emplace_back;push_front;emplace_front;push;insert;emplace;"
      "append;assign;swap;store;exchange;reset;add;Add;Append;Push;Insert;"
@@ -123,11 +124,13 @@ static const OptionSpec Specs[] = {
      "Member functions that set a response header from a name and a value "
      "(`resp.set_header(\"Cache-Control\", ...)`, `res.headers.emplace(...)`); "
      "container-like names (`insert`, `emplace`) count only on an object "
-     "named like headers."},
+     "named like headers.",
+     /*Rule=*/"crossuser-cacheable-response"},
     {"CacheHelpers", "setExpiredTime;CacheFor;cacheFor;cache_for",
      "Framework helpers that make a response cacheable for a number of "
      "seconds (`resp->setExpiredTime(300)`, `CacheFor(resp, 300)`); a "
-     "constant of 0 or less leaves the response uncached."},
+     "constant of 0 or less leaves the response uncached.",
+     /*Rule=*/"crossuser-cacheable-response"},
     {"ModelFiles", "none",
      "Model files (YAML, docs/models.md) describing further libraries: "
      "identity sources, lifetimes, caches, remote caches and response "
@@ -143,6 +146,24 @@ static const OptionSpec Specs[] = {
 };
 
 llvm::ArrayRef<OptionSpec> optionSpecs() { return Specs; }
+
+const OptionSpec *findOption(llvm::StringRef Name) {
+  for (const OptionSpec &S : Specs)
+    if (Name == S.Name)
+      return &S;
+  return nullptr;
+}
+
+std::optional<std::string> localModelOptionMessage(llvm::StringRef Key) {
+  if (!Key.startswith("crossuser-"))
+    return std::nullopt;
+  llvm::StringRef Name = Key.split('.').second;
+  if (!isModelOption(Name))
+    return std::nullopt;
+  return ("option '" + Key + "' is a model option, shared by every check: " +
+          "set it once as '" + Name + "'")
+      .str();
+}
 
 static llvm::StringSet<> toSet(llvm::StringRef List) {
   llvm::StringSet<> S;
@@ -258,8 +279,11 @@ Config Config::fromOptions(
   C.SummaryDirectory = Value("SummaryDirectory");
   if (C.SummaryDirectory == "none")
     C.SummaryDirectory.clear();
+  // What the shared analysis depends on: the model options (a rule
+  // option changes one rule's verdicts only); the summaries' place
+  // is not part of what they mean.
   for (const OptionSpec &S : Specs)
-    if (llvm::StringRef(S.Name) != "SummaryDirectory")
+    if (!S.Rule && llvm::StringRef(S.Name) != "SummaryDirectory")
       C.OptionsText += std::string(S.Name) + "=" + Value(S.Name) + "\n";
   return C;
 }

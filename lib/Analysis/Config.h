@@ -29,10 +29,33 @@ struct OptionSpec {
   const char *Name;
   const char *Default;
   const char *Help;
+  /// Null for a model option: it decides what every check shares (who
+  /// the user is, what is per-user, what is a cache, what lives long),
+  /// so it is set once, globally (`IdentityNames`), never per check.
+  /// Else a rule option, read by the rule of the check named here ("*":
+  /// of every check), which each check may set for itself
+  /// (`crossuser-cacheable-response.HeaderSetters`).
+  const char *Rule = nullptr;
+  bool appliesTo(llvm::StringRef Check) const {
+    return Rule && (llvm::StringRef(Rule) == "*" || Check == Rule);
+  }
 };
 
 /// Every option the engine reads, in documentation order.
 llvm::ArrayRef<OptionSpec> optionSpecs();
+
+/// The option called \p Name, or null.
+const OptionSpec *findOption(llvm::StringRef Name);
+
+/// \p Name is a model option (see OptionSpec::Rule).
+inline bool isModelOption(llvm::StringRef Name) {
+  const OptionSpec *S = findOption(Name);
+  return S && !S->Rule;
+}
+
+/// The message for a model option given under a check's name (\p Key is
+/// `crossuser-cache-key.IdentityNames`), or nothing for any other key.
+std::optional<std::string> localModelOptionMessage(llvm::StringRef Key);
 
 /// `true`/`false` (also 1/0, yes/no, on/off), or nothing.
 std::optional<bool> parseBool(llvm::StringRef Value);
@@ -82,8 +105,8 @@ struct Config {
   std::shared_ptr<const Models> Library;
   /// Whole-program summaries to read (the clang-tidy module loads them).
   std::string SummaryDirectory;
-  /// Every option value but SummaryDirectory, "Name=Value" lines: what
-  /// summaries depend on.
+  /// Every model option's value but SummaryDirectory, "Name=Value" lines:
+  /// what the shared analysis (TUContext) and summaries depend on.
   std::string OptionsText;
   /// Summaries of functions defined in other translation units; null in
   /// per-TU mode. Set by the front end.

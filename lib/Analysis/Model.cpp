@@ -594,21 +594,22 @@ public:
     if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
         SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
       return true;
-    if (!D)
-      return true;
-    Path.push_back(DynTypedNode::create(*D));
-    bool Go = RecursiveASTVisitor::TraverseDecl(D);
-    Path.pop_back();
-    return Go;
+    return D ? onPath(*D, [&] { return RecursiveASTVisitor::TraverseDecl(D); })
+             : true;
   }
 
   /// Keeps Path: overriding it makes the base call this for every child,
   /// so the path is the exact chain of ancestors of the node visited.
   bool TraverseStmt(Stmt *S) {
-    if (!S)
-      return true;
-    Path.push_back(DynTypedNode::create(*S));
-    bool Go = RecursiveASTVisitor::TraverseStmt(S);
+    return S ? onPath(*S, [&] { return RecursiveASTVisitor::TraverseStmt(S); })
+             : true;
+  }
+
+  /// Runs \p Traverse with \p Node last on Path.
+  template <typename NodeT, typename Fn>
+  bool onPath(const NodeT &Node, Fn Traverse) {
+    Path.push_back(DynTypedNode::create(Node));
+    bool Go = Traverse();
     Path.pop_back();
     return Go;
   }

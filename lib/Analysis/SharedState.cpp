@@ -626,7 +626,7 @@ private:
 
 } // namespace
 
-std::vector<Finding> findSharedStateIssues(TUContext &TU) {
+std::vector<Finding> findSharedStateIssues(TUContext &TU, const Config &) {
   return SharedStateRule(TU).run();
 }
 

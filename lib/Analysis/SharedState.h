@@ -19,7 +19,7 @@ inline constexpr llvm::StringLiteral SharedStateCheckName =
 /// keyed by identity is left to `crossuser-cache-key`, as are all writes
 /// into caches and associative containers. Template instantiations and
 /// system headers are skipped. Findings come in source order.
-std::vector<Finding> findSharedStateIssues(TUContext &TU);
+std::vector<Finding> findSharedStateIssues(TUContext &TU, const Config &Rule);
 
 /// For whole-program summaries: each function's writes of its own
 /// parameters into shared storage that this rule would report if the

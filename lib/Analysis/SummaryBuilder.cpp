@@ -95,9 +95,45 @@ std::vector<const FunctionDecl *> externalCallees(ASTContext &Ctx) {
   return std::move(F.Found);
 }
 
+/// What callers in other translation units need to know of \p FD: its
+/// result's and out-parameters' provenance, its cache uses and its stores.
+static FunctionFacts
+factsOf(const FunctionDecl *FD, Provenance &P, const SourceManager &SM,
+        std::vector<CacheUseFact> Uses, const std::vector<StoreFact> &Stores) {
+  FunctionFacts F;
+  F.Usr = functionUsr(FD);
+  F.Name = FD->getQualifiedNameAsString();
+  F.Where = where(SM, FD->getLocation());
+  for (const ParmVarDecl *PD : FD->parameters())
+    F.ParamNames.push_back(PD->getNameAsString());
+  if (const Summary *S = P.summaryOf(FD)) {
+    F.ResultParams = bits(S->Result.Params);
+    if (S->Result.identifies())
+      F.ResultIdentifies =
+          S->Result.Identifies.Text.empty() ? "?" : S->Result.Identifies.Text;
+    if (S->Result.perUser())
+      F.ResultPerUser =
+          S->Result.PerUser.Text.empty() ? "?" : S->Result.PerUser.Text;
+  }
+  for (const ParmVarDecl *PD : FD->parameters()) {
+    if (!isOutParamType(PD->getType()))
+      continue;
+    unsigned I = PD->getFunctionScopeIndex();
+    std::vector<unsigned> From = bits(P.ofParam(PD, FD).Params, I);
+    if (!From.empty())
+      F.OutParams.push_back({I, std::move(From)});
+  }
+  F.CacheUses = std::move(Uses);
+  for (const CacheUseFact &C : F.CacheUses)
+    if (C.Insert)
+      for (unsigned V : C.ValueParams)
+        F.Stores.push_back({V, C.Cache, "cache", C.Where});
+  F.Stores.insert(F.Stores.end(), Stores.begin(), Stores.end());
+  return F;
+}
+
 void summariseTU(ASTContext &Ctx, const Config &Cfg, TUSummary &Out) {
   TUContext &TU = TUContext::get(Ctx, Cfg);
-  Provenance &P = TU.provenance();
   const SourceManager &SM = Ctx.getSourceManager();
   std::map<const FunctionDecl *, std::vector<CacheUseFact>> Uses;
   for (auto &[FD, U] : cacheUsesForSummaries(TU))
@@ -123,45 +159,11 @@ void summariseTU(ASTContext &Ctx, const Config &Cfg, TUSummary &Out) {
     // file (a header's inline functions are visible to every includer).
     if (!FD->isExternallyVisible() || isLambdaCallOperator(FD) ||
         FD->isDependentContext() ||
-        !SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
+        !SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())) ||
+        functionUsr(FD).empty())
       continue;
-    FunctionFacts F;
-    F.Usr = functionUsr(FD);
-    if (F.Usr.empty())
-      continue;
-    F.Name = FD->getQualifiedNameAsString();
-    F.Where = where(SM, FD->getLocation());
-    for (const ParmVarDecl *PD : FD->parameters())
-      F.ParamNames.push_back(PD->getNameAsString());
-    if (const Summary *S = P.summaryOf(FD)) {
-      F.ResultParams = bits(S->Result.Params);
-      if (S->Result.identifies())
-        F.ResultIdentifies =
-            S->Result.Identifies.Text.empty() ? "?" : S->Result.Identifies.Text;
-      if (S->Result.perUser())
-        F.ResultPerUser =
-            S->Result.PerUser.Text.empty() ? "?" : S->Result.PerUser.Text;
-    }
-    for (const ParmVarDecl *PD : FD->parameters()) {
-      if (!isOutParamType(PD->getType()))
-        continue;
-      unsigned I = PD->getFunctionScopeIndex();
-      std::vector<unsigned> From = bits(P.ofParam(PD, FD).Params, I);
-      if (!From.empty())
-        F.OutParams.push_back({I, std::move(From)});
-    }
-    auto U = Uses.find(FD);
-    if (U != Uses.end()) {
-      F.CacheUses = U->second;
-      for (const CacheUseFact &C : F.CacheUses)
-        if (C.Insert)
-          for (unsigned V : C.ValueParams)
-            F.Stores.push_back({V, C.Cache, "cache", C.Where});
-    }
-    auto St = Stores.find(FD);
-    if (St != Stores.end())
-      F.Stores.insert(F.Stores.end(), St->second.begin(), St->second.end());
-    Out.Functions.push_back(std::move(F));
+    Out.Functions.push_back(
+        factsOf(FD, TU.provenance(), SM, Uses[FD], Stores[FD]));
   }
   llvm::sort(Out.Functions, [](const FunctionFacts &A, const FunctionFacts &B) {
     return A.Usr < B.Usr;

@@ -86,17 +86,28 @@ closestName(llvm::StringRef Key, const std::vector<std::string> &Known,
 }
 
 std::optional<std::string> unknownOptionMessage(llvm::StringRef Key) {
-  std::vector<std::string> Known;
+  // Each known key, and the key to suggest for it: a model option's
+  // global key (`crossuser-cache-key.IdentityNamez`: `IdentityNames`).
+  std::vector<std::string> Known, Suggest;
   bool Local = Key.startswith("crossuser-");
   if (Local) {
     auto [Check, Name] = Key.split('.');
-    if (findCheck(Check) &&
-        llvm::any_of(optionSpecs(),
-                     [&](const OptionSpec &S) { return Name == S.Name; }))
+    // Known. (A model option under a check's name is an error of its
+    // own: localModelOptionMessage.)
+    const OptionSpec *Spec = findOption(Name);
+    if (findCheck(Check) && Spec && (!Spec->Rule || Spec->appliesTo(Check)))
       return std::nullopt;
+    // Another check's rule option: that check's key.
+    if (Spec && Spec->Rule && llvm::StringRef(Spec->Rule) != "*")
+      return "unknown option '" + Key.str() + "'; did you mean '" +
+             Spec->Rule + "." + Name.str() + "'?";
     for (const CheckInfo &C : allChecks())
-      for (const OptionSpec &S : optionSpecs())
+      for (const OptionSpec &S : optionSpecs()) {
+        if (S.Rule && !S.appliesTo(C.Name))
+          continue;
         Known.push_back((C.Name + "." + S.Name).str());
+        Suggest.push_back(S.Rule ? Known.back() : std::string(S.Name));
+      }
   } else {
     if (Key.contains('.'))
       return std::nullopt; // another tool's check
@@ -104,6 +115,7 @@ std::optional<std::string> unknownOptionMessage(llvm::StringRef Key) {
       if (Key == S.Name)
         return std::nullopt;
       Known.push_back(S.Name);
+      Suggest.push_back(S.Name);
     }
   }
   // As clang-tidy --verify-config: fewer than 5 edits.
@@ -113,14 +125,18 @@ std::optional<std::string> unknownOptionMessage(llvm::StringRef Key) {
     return std::nullopt;
   std::string Msg = "unknown option '" + Key.str() + "'";
   if (!Closest.empty())
-    Msg += "; did you mean '" + Closest + "'?";
+    Msg += "; did you mean '" +
+           Suggest[llvm::find(Known, Closest) - Known.begin()] + "'?";
   return Msg;
 }
 
 std::optional<std::string>
 configuredValue(const llvm::StringMap<std::string> &Options,
                 llvm::StringRef Check, llvm::StringRef Name) {
-  auto Local = Options.find((Check + "." + Name).str());
+  // A model option is global: the configuration files reject it under a
+  // check's name (localModelOptionMessage).
+  auto Local = isModelOption(Name) ? Options.end()
+                                   : Options.find((Check + "." + Name).str());
   if (Local != Options.end())
     return Local->second;
   auto Global = Options.find(Name);

@@ -20,8 +20,9 @@ static std::optional<std::string> scalar(llvm::yaml::Node *N) {
   return std::nullopt;
 }
 
-/// `crossuser-cache-key.IdentityNames` or a global `IdentityNames`: an
-/// option the engine knows must have a value it accepts. An unknown name
+/// A global `IdentityNames` or a rule option of one check
+/// (`crossuser-cacheable-response.HeaderSetters`): an option the engine
+/// knows must have a value it accepts, and a model option is global. An unknown name
 /// is no error here: the front ends warn about it with a suggestion
 /// (unknownOptionMessage), as `clang-tidy --verify-config` does.
 static llvm::Error checkOption(llvm::StringRef Path, llvm::StringRef Key,
@@ -32,6 +33,8 @@ static llvm::Error checkOption(llvm::StringRef Path, llvm::StringRef Key,
     if (Dot == llvm::StringRef::npos)
       return fail(Path, "option '" + Key + "' has no check prefix");
     Name = Key.drop_front(Dot + 1);
+    if (std::optional<std::string> Msg = localModelOptionMessage(Key))
+      return fail(Path, *Msg);
   } else if (Key.contains('.')) {
     return llvm::Error::success(); // another tool's check
   }

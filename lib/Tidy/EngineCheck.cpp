@@ -34,12 +34,22 @@ static std::string nearestConfig(StringRef File) {
 /// file being checked when it names something there, as crossuser-check
 /// and the plugin read it; else as given (a `--config` on the command
 /// line, relative to the current directory).
+/// A model option is read from its global key only (every check must
+/// see the same model); a rule option as clang-tidy's checks read theirs,
+/// the check's own key first.
 static std::vector<std::pair<std::string, std::string>>
-readOptions(ClangTidyCheck::OptionsView &Options, StringRef File) {
+readOptions(ClangTidyCheck::OptionsView &Options,
+            const ClangTidyOptions::OptionMap &All, StringRef File) {
   std::vector<std::pair<std::string, std::string>> Out;
   std::string Config = File.empty() ? "" : nearestConfig(File);
   for (const ::crossuser::OptionSpec &S : ::crossuser::optionSpecs()) {
+    // Read through the view either way: that is how `clang-tidy
+    // --verify-config` learns which keys are known.
     std::string V = Options.getLocalOrGlobal(S.Name, S.Default).str();
+    if (!S.Rule) {
+      auto It = All.find(S.Name);
+      V = It != All.end() ? It->second.Value : S.Default;
+    }
     if (!Config.empty() && V != S.Default) {
       std::string Resolved = ::crossuser::resolveConfigPaths(Config, S.Name, V);
       llvm::SmallVector<StringRef, 4> Entries;
@@ -94,17 +104,29 @@ loadSummaries(const std::string &Dir, std::vector<std::string> &Stale) {
 EngineCheck::EngineCheck(StringRef Name, ClangTidyContext *Context,
                          const ::crossuser::CheckInfo &Info)
     : ClangTidyCheck(Name, Context), Info(Info),
-      RawOptions(readOptions(Options, Context->getCurrentFile())), Cfg(toConfig(RawOptions)) {
+      RawOptions(readOptions(Options, Context->getOptions().CheckOptions,
+                             Context->getCurrentFile())),
+      Cfg(toConfig(RawOptions)) {
+  for (const ::crossuser::OptionSpec &S : ::crossuser::optionSpecs()) {
+    std::string Key = (Name + "." + S.Name).str();
+    if (!Context->getOptions().CheckOptions.count(Key))
+      continue;
+    if (std::optional<std::string> Msg =
+            ::crossuser::localModelOptionMessage(Key))
+      configurationDiag("%0 (this value is ignored)", DiagnosticIDs::Warning)
+          << *Msg;
+  }
   // As clang-tidy's own checks do: say so, and go on with the default.
   for (const auto &[K, V] : RawOptions)
     if (std::optional<std::string> Bad = ::crossuser::validateOption(
             K, ::crossuser::expandListValue(K, V)))
       // A broken model file would silently change what is judged: an
       // error, as for summaries.
-      configurationDiag("option '%0.%1': %2", K == "ModelFiles"
-                                                  ? DiagnosticIDs::Error
-                                                  : DiagnosticIDs::Warning)
-          << Name << K << *Bad;
+      configurationDiag("option '%0': %1", K == "ModelFiles"
+                                               ? DiagnosticIDs::Error
+                                               : DiagnosticIDs::Warning)
+          << (::crossuser::isModelOption(K) ? K : (Name + "." + K).str())
+          << *Bad;
   if (!Cfg.SummaryDirectory.empty()) {
     std::vector<std::string> Stale;
     auto Index = loadSummaries(Cfg.SummaryDirectory, Stale);
@@ -125,8 +147,13 @@ EngineCheck::EngineCheck(StringRef Name, ClangTidyContext *Context,
 }
 
 void EngineCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  for (const auto &[K, V] : RawOptions)
-    Options.store(Opts, K, V);
+  for (const auto &[K, V] : RawOptions) {
+    const ::crossuser::OptionSpec *S = ::crossuser::findOption(K);
+    if (S && !S->Rule)
+      Opts[K] = ClangTidyOptions::ClangTidyValue(V);
+    else if (S && S->appliesTo(Info.Name))
+      Options.store(Opts, K, V);
+  }
 }
 
 void EngineCheck::registerMatchers(MatchFinder *Finder) {

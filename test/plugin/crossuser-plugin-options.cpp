@@ -17,7 +17,7 @@
 // RUN:   | FileCheck %s --check-prefix=WARN --implicit-check-not='{{warning|error}}:'
 // WARN: :[[@LINE+32]]:20: warning: cache 'cache_' is keyed by 'req.path()', which does not identify the user [crossuser-cache-key]
 //
-// RUN: printf 'CheckOptions:\n  crossuser-cache-key.CacheTypes: "stash"\n' > %t/narrow.yaml
+// RUN: printf 'CheckOptions:\n  CacheTypes: "stash"\n' > %t/narrow.yaml
 // RUN: %clangxx -fplugin=%crossuser_plugin -fplugin-arg-crossuser-config=%t/narrow.yaml -fsyntax-only %s %mock_flags 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=NONE --allow-empty --implicit-check-not='{{warning|error}}:'
 // NONE-NOT: crossuser
@@ -32,7 +32,7 @@
 // on with the defaults.
 // RUN: %clangxx -fplugin=%crossuser_plugin -fplugin-arg-crossuser-config=%t/typo.yaml -fsyntax-only %s %mock_flags 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=TYPO --implicit-check-not='{{warning|error}}:'
-// TYPO: warning: crossuser plugin: '{{.*}}typo.yaml': unknown option 'crossuser-cache-key.IdentityNamez'; did you mean 'crossuser-cache-key.IdentityNames'?
+// TYPO: warning: crossuser plugin: '{{.*}}typo.yaml': unknown option 'crossuser-cache-key.IdentityNamez'; did you mean 'IdentityNames'?
 // TYPO: warning: cache 'cache_' is keyed by 'req.path()', which does not identify the user [crossuser-cache-key]
 // RUN: not %clangxx -fplugin=%crossuser_plugin -fplugin-arg-crossuser-checks=crossuser-cache-kee -fsyntax-only %s %mock_flags 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=BADCHECK

@@ -14,29 +14,29 @@
 //
 // A custom identity word; the list replaces the default one.
 // RUN: %clang_tidy -checks='-*,crossuser-cache-key' \
-// RUN:   -config="{CheckOptions: [{key: crossuser-cache-key.IdentityNames, value: 'user;session;buyer'}]}" \
+// RUN:   -config="{CheckOptions: [{key: IdentityNames, value: 'user;session;buyer'}]}" \
 // RUN:   %s -- %mock_flags \
 // RUN:   | FileCheck %s --check-prefix=NAMES --implicit-check-not='{{warning|error}}:'
-// RUN: echo "CheckOptions: {crossuser-cache-key.IdentityNames: 'user;session;buyer'}" > %t/names.yaml
+// RUN: echo "CheckOptions: {IdentityNames: 'user;session;buyer'}" > %t/names.yaml
 // RUN: not %crossuser_check --checks='-*,crossuser-cache-key' --config-file=%t/names.yaml %s -- %mock_flags 2>/dev/null \
 // RUN:   | FileCheck %s --check-prefix=NAMES --implicit-check-not='{{warning|error}}:'
 //
 // A custom cache type word, without the default ones.
 // RUN: %clang_tidy -checks='-*,crossuser-cache-key' \
-// RUN:   -config="{CheckOptions: [{key: crossuser-cache-key.CacheTypes, value: 'stash'}]}" \
+// RUN:   -config="{CheckOptions: [{key: CacheTypes, value: 'stash'}]}" \
 // RUN:   %s -- %mock_flags \
 // RUN:   | FileCheck %s --check-prefix=STASH --implicit-check-not='{{warning|error}}:'
-// RUN: echo "CheckOptions: {crossuser-cache-key.CacheTypes: stash}" > %t/stash.yaml
+// RUN: echo "CheckOptions: {CacheTypes: stash}" > %t/stash.yaml
 // RUN: not %crossuser_check --checks='-*,crossuser-cache-key' --config-file=%t/stash.yaml %s -- %mock_flags 2>/dev/null \
 // RUN:   | FileCheck %s --check-prefix=STASH --implicit-check-not='{{warning|error}}:'
 //
 // Custom lookup methods: Probe is one, Get no longer is. The tool's file
 // uses the list form of CheckOptions.
 // RUN: %clang_tidy -checks='-*,crossuser-cache-key' \
-// RUN:   -config="{CheckOptions: [{key: crossuser-cache-key.LookupMethods, value: Probe}]}" \
+// RUN:   -config="{CheckOptions: [{key: LookupMethods, value: Probe}]}" \
 // RUN:   %s -- %mock_flags \
 // RUN:   | FileCheck %s --check-prefix=PROBE --implicit-check-not='{{warning|error}}:'
-// RUN: echo "CheckOptions: [{key: crossuser-cache-key.LookupMethods, value: Probe}]" > %t/probe.yaml
+// RUN: echo "CheckOptions: [{key: LookupMethods, value: Probe}]" > %t/probe.yaml
 // RUN: not %crossuser_check --checks='-*,crossuser-cache-key' --config-file=%t/probe.yaml %s -- %mock_flags 2>/dev/null \
 // RUN:   | FileCheck %s --check-prefix=PROBE --implicit-check-not='{{warning|error}}:'
 //
@@ -51,10 +51,10 @@
 //
 // A custom per-request word silences a member of a page object.
 // RUN: %clang_tidy -checks='-*,crossuser-cache-key' \
-// RUN:   -config="{CheckOptions: [{key: crossuser-cache-key.PerRequestTypes, value: 'request;page'}]}" \
+// RUN:   -config="{CheckOptions: [{key: PerRequestTypes, value: 'request;page'}]}" \
 // RUN:   %s -- %mock_flags \
 // RUN:   | FileCheck %s --check-prefix=PAGE --implicit-check-not='{{warning|error}}:'
-// RUN: echo "CheckOptions: {crossuser-cache-key.PerRequestTypes: 'request;page'}" > %t/page.yaml
+// RUN: echo "CheckOptions: {PerRequestTypes: 'request;page'}" > %t/page.yaml
 // RUN: not %crossuser_check --checks='-*,crossuser-cache-key' --config-file=%t/page.yaml %s -- %mock_flags 2>/dev/null \
 // RUN:   | FileCheck %s --check-prefix=PAGE --implicit-check-not='{{warning|error}}:'
 //
@@ -62,13 +62,13 @@
 // `key: value`, or clang-tidy 14 prints the list form, `value:` after
 // the key's line).
 // RUN: %clang_tidy -checks='-*,crossuser-cache-key' \
-// RUN:   -config="{CheckOptions: [{key: crossuser-cache-key.IdentityNames, value: 'user;buyer'}, {key: crossuser-cache-key.LookupMethods, value: 'Get;Probe'}]}" \
+// RUN:   -config="{CheckOptions: [{key: IdentityNames, value: 'user;buyer'}, {key: LookupMethods, value: 'Get;Probe'}]}" \
 // RUN:   --dump-config %s -- %mock_flags \
 // RUN:   | FileCheck %s --check-prefix=DUMP
 // DUMP: CheckOptions:
-// DUMP-DAG: {{(crossuser-cache-key.IdentityNames|value)}}: 'user;buyer'
-// DUMP-DAG: {{(crossuser-cache-key.LookupMethods|value)}}: 'Get;Probe'
-// DUMP-DAG: {{(crossuser-cache-key.CacheTypes|value)}}: 'cache;lru;memo;memoizer;evicting'
+// DUMP-DAG: {{(IdentityNames|value)}}: 'user;buyer'
+// DUMP-DAG: {{(LookupMethods|value)}}: 'Get;Probe'
+// DUMP-DAG: {{(CacheTypes|value)}}: 'cache;lru;memo;memoizer;evicting'
 
 #include "service.h"
 

@@ -14,22 +14,22 @@
 // 'Worker' is a long-lived name (counted with MinimumEvidence: name); 'Prime' is setup; 'journal' is not user
 // storage; 'Plug' registers; 'Stash' writes.
 // RUN: %clang_tidy -checks='-*,crossuser-shared-state' \
-// RUN:   -config="{CheckOptions: {crossuser-shared-state.ThreadLocalIsShared: 'false', crossuser-shared-state.HandlerBases: 'handler;worker', crossuser-shared-state.SetupMethods: 'prime', crossuser-shared-state.NonUserStorageNames: 'journal', crossuser-shared-state.RegistrationFunctions: 'plug', crossuser-shared-state.WriteMethods: 'Stash', MinimumEvidence: name}}" \
+// RUN:   -config="{CheckOptions: {ThreadLocalIsShared: 'false', HandlerBases: 'handler;worker', SetupMethods: 'prime', NonUserStorageNames: 'journal', RegistrationFunctions: 'plug', WriteMethods: 'Stash', MinimumEvidence: name}}" \
 // RUN:   %s -- %mock_flags \
 // RUN:   | FileCheck %s --check-prefixes=CUSTOM,ALL --implicit-check-not='{{warning|error}}:'
-// RUN: printf "CheckOptions:\n  crossuser-shared-state.ThreadLocalIsShared: false\n  HandlerBases: 'handler;worker'\n  SetupMethods: prime\n  NonUserStorageNames: journal\n  RegistrationFunctions: plug\n  WriteMethods: Stash\n  MinimumEvidence: name\n" > %t/custom.yaml
+// RUN: printf "CheckOptions:\n  ThreadLocalIsShared: false\n  HandlerBases: 'handler;worker'\n  SetupMethods: prime\n  NonUserStorageNames: journal\n  RegistrationFunctions: plug\n  WriteMethods: Stash\n  MinimumEvidence: name\n" > %t/custom.yaml
 // RUN: not %crossuser_check --checks='-*,crossuser-shared-state' --config-file=%t/custom.yaml %s -- %mock_flags 2>/dev/null \
 // RUN:   | FileCheck %s --check-prefixes=CUSTOM,ALL --implicit-check-not='{{warning|error}}:'
 //
 // An invalid boolean.
 // RUN: %clang_tidy -checks='-*,crossuser-shared-state' \
-// RUN:   -config="{CheckOptions: {crossuser-shared-state.ThreadLocalIsShared: 'maybe'}}" \
+// RUN:   -config="{CheckOptions: {ThreadLocalIsShared: 'maybe'}}" \
 // RUN:   %s -- %mock_flags 2>&1 | FileCheck %s --check-prefix=BADTIDY
-// BADTIDY: warning: option 'crossuser-shared-state.ThreadLocalIsShared': invalid value 'maybe'; expected true or false [clang-tidy-config]
-// RUN: printf "CheckOptions:\n  crossuser-shared-state.ThreadLocalIsShared: maybe\n" > %t/bad.yaml
+// BADTIDY: warning: option 'ThreadLocalIsShared': invalid value 'maybe'; expected true or false [clang-tidy-config]
+// RUN: printf "CheckOptions:\n  ThreadLocalIsShared: maybe\n" > %t/bad.yaml
 // RUN: %exitcode %crossuser_check --checks='-*,crossuser-shared-state' --config-file=%t/bad.yaml %s -- %mock_flags 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=BADTOOL -DFILE=%t/bad.yaml
-// BADTOOL: crossuser-check: error: '[[FILE]]': option 'crossuser-shared-state.ThreadLocalIsShared': invalid value 'maybe'; expected true or false
+// BADTOOL: crossuser-check: error: '[[FILE]]': option 'ThreadLocalIsShared': invalid value 'maybe'; expected true or false
 // BADTOOL: exit: 2
 
 #include "service.h"

@@ -20,7 +20,7 @@ std::vector<std::string> messages(const std::string &Code, const Config &Cfg) {
   auto AST = test::buildAST(std::string(Prelude) + Code);
   EXPECT_TRUE(AST);
   std::vector<std::string> Out;
-  for (const Finding &F : findCacheKeyIssues(*std::make_unique<TUContext>(AST->getASTContext(), Cfg))) {
+  for (const Finding &F : findCacheKeyIssues(*std::make_unique<TUContext>(AST->getASTContext(), Cfg), Cfg)) {
     std::string S = F.Message;
     for (const FindingNote &N : F.Notes)
       S += " | " + N.Message;

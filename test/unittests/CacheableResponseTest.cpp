@@ -26,7 +26,7 @@ std::vector<std::string> messages(const std::string &Code,
   EXPECT_TRUE(AST);
   std::vector<std::string> Out;
   for (const Finding &F :
-       findCacheableResponseIssues(*std::make_unique<TUContext>(AST->getASTContext(), Cfg))) {
+       findCacheableResponseIssues(*std::make_unique<TUContext>(AST->getASTContext(), Cfg), Cfg)) {
     EXPECT_EQ(F.Check, "crossuser-cacheable-response");
     std::string S = F.Message;
     for (const FindingNote &N : F.Notes)

@@ -129,7 +129,7 @@ TEST(SharedStateRuleTest, WritesOfPerUserDataOnly) {
   ASSERT_TRUE(AST);
   std::vector<std::string> Got;
   for (const Finding &F :
-       findSharedStateIssues(*std::make_unique<TUContext>(AST->getASTContext(), Config::defaults())))
+       findSharedStateIssues(*std::make_unique<TUContext>(AST->getASTContext(), Config::defaults()), Config::defaults()))
     Got.push_back(F.Message);
   EXPECT_EQ(Got, (std::vector<std::string>{
                      "per-user data 'session.user_id()' is written to "

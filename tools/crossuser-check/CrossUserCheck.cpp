@@ -820,11 +820,21 @@ int run(int argc, const char **argv) {
     if (!Cfg->HeaderFilter.empty())
       llvm::outs() << "HeaderFilterRegex: " << Quoted(Cfg->HeaderFilter) << "\n";
     llvm::outs() << "CheckOptions:\n";
+    // The model options once, by their global keys; then each enabled
+    // check's rule options.
+    if (!Cfg->Enabled.empty())
+      for (const OptionSpec &S : optionSpecs())
+        if (!S.Rule)
+          llvm::outs() << "  " << S.Name << ": '"
+                       << Configs.rawValue(Where, Cfg->Enabled.front().first->Name,
+                                           S.Name)
+                       << "'\n";
     for (const auto &Enabled : Cfg->Enabled)
       for (const OptionSpec &S : optionSpecs())
-        llvm::outs() << "  " << Enabled.first->Name << "." << S.Name << ": '"
-                     << Configs.rawValue(Where, Enabled.first->Name, S.Name)
-                     << "'\n";
+        if (S.appliesTo(Enabled.first->Name))
+          llvm::outs() << "  " << Enabled.first->Name << "." << S.Name << ": '"
+                       << Configs.rawValue(Where, Enabled.first->Name, S.Name)
+                       << "'\n";
     for (const auto &[Key, Args] :
          {std::pair<const char *, const std::vector<std::string> *>{
               "ExtraArgs", &Cfg->ExtraArgs},

@@ -4,7 +4,8 @@
 For each page: the sections a reviewer needs are there ("## How to fix",
 "### Fixed example", "## References", "### Defaults"), every option of the
 "## Options" table has a row in "### Defaults", and each default is the
-value `crossuser-check --dump-config` prints (DUMP). The first C++ block
+value `crossuser-check --dump-config` prints (DUMP): a model option's
+global key, a rule option's key under the page's check. The first C++ block
 of "## Example"/"## Examples" is written to OUT/<check>.example.cpp and
 the block of "### Fixed example" to OUT/<check>.fixed.cpp, for the test to
 analyse. Prints one line per page, "<check>: N defaults", then problems.
@@ -29,10 +30,14 @@ def first_cpp(text):
 
 def main():
     docs, dump, out = sys.argv[1:4]
-    defaults = dict(re.findall(r"^  crossuser-cache-key\.(\w+): '(.*)'$", open(dump).read(), re.M))
+    dumped = open(dump).read()
+    # Model options by their global keys, rule options under each check.
+    shared = dict(re.findall(r"^  (\w+): '(.*)'$", dumped, re.M))
     bad = False
     for page in sorted(glob.glob(os.path.join(docs, "crossuser-*.md"))):
         check = os.path.basename(page)[:-3]
+        defaults = dict(shared)
+        defaults.update(re.findall(r"^  %s\.(\w+): '(.*)'$" % re.escape(check), dumped, re.M))
         text = open(page).read()
         problems = []
         for heading in ("## How to fix", "### Fixed example", "## References", "### Defaults"):
