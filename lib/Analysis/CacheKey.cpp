@@ -88,13 +88,6 @@ std::string quotedParams(const FunctionFacts &F,
   return Out;
 }
 
-const char *const RedisLookups[] = {"GET",    "MGET",  "HGET",     "HMGET",
-                                    "HGETALL", "GETEX", "EXISTS",  "LRANGE",
-                                    "SMEMBERS", "ZRANGE", "GETDEL"};
-const char *const RedisInserts[] = {"SET",   "SETEX", "PSETEX", "SETNX",
-                                    "HSET",  "HMSET", "MSET",   "LPUSH",
-                                    "RPUSH", "SADD",  "ZADD",   "APPEND",
-                                    "GETSET"};
 
 bool isSetLike(const Model &M, QualType T) {
   const CXXRecordDecl *RD = M.recordOf(T);
@@ -345,8 +338,8 @@ private:
       if (!SL || SL->getCharByteWidth() != 1 || MC->getNumArgs() < 2)
         return;
       std::string Cmd = SL->getString().upper();
-      Lookup = llvm::is_contained(RedisLookups, Cmd);
-      Insert = llvm::is_contained(RedisInserts, Cmd);
+      Lookup = M.config().RedisLookupCommands.contains(Cmd);
+      Insert = M.config().RedisInsertCommands.contains(Cmd);
       if (!Lookup && !Insert)
         return;
       First = 1;
@@ -496,8 +489,8 @@ private:
     if (Tokens.size() < 2)
       return false;
     std::string Cmd = Tokens[0].upper();
-    bool Lookup = llvm::is_contained(RedisLookups, Cmd);
-    bool Insert = llvm::is_contained(RedisInserts, Cmd);
+    bool Lookup = M.config().RedisLookupCommands.contains(Cmd);
+    bool Insert = M.config().RedisInsertCommands.contains(Cmd);
     if (!Lookup && !Insert)
       return false;
     Op.IsInsert = Insert;

@@ -85,6 +85,15 @@ static const OptionSpec Specs[] = {
      "memcached_get;memcached_set;memcached_add;memcached_replace;"
      "memcached_append;memcached_prepend",
      "libmemcached-style functions whose second argument is the key."},
+    {"RedisLookupCommands",
+     "GET;MGET;HGET;HMGET;HGETALL;GETEX;EXISTS;LRANGE;SMEMBERS;ZRANGE;GETDEL",
+     "Redis commands that read a key (compared without case), in a command "
+     "format (`\"GET %s\"`) or a client's `command(\"GET\", key)`."},
+    {"RedisInsertCommands",
+     "SET;SETEX;PSETEX;SETNX;HSET;HMSET;MSET;LPUSH;RPUSH;SADD;ZADD;APPEND;"
+     "GETSET",
+     "Redis commands that store a value under a key (compared without "
+     "case)."},
     {"ThreadLocalIsShared", "true",
      "Whether `thread_local` variables are shared between requests (true: "
      "thread-pool servers reuse threads across users). Scratch that every "
@@ -259,6 +268,11 @@ Config Config::fromOptions(
   C.InsertMethods = toSet(Value("InsertMethods"));
   C.RedisCommandFunctions = toSet(Value("RedisCommandFunctions"));
   C.MemcachedFunctions = toSet(Value("MemcachedFunctions"));
+  for (auto [Set, Name] :
+       {std::pair{&C.RedisLookupCommands, "RedisLookupCommands"},
+        std::pair{&C.RedisInsertCommands, "RedisInsertCommands"}})
+    for (const auto &Cmd : toSet(Value(Name)))
+      Set->insert(Cmd.getKey().upper());
   C.ThreadLocalIsShared = parseBool(Value("ThreadLocalIsShared")).value_or(true);
   C.MinimumEvidence = parseMinimumEvidence(Value("MinimumEvidence"))
                           .value_or(EvidenceKind::IdentityName);

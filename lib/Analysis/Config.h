@@ -89,6 +89,9 @@ struct Config {
   llvm::StringSet<> InsertMethods;
   llvm::StringSet<> RedisCommandFunctions;
   llvm::StringSet<> MemcachedFunctions;
+  /// Upper case.
+  llvm::StringSet<> RedisLookupCommands;
+  llvm::StringSet<> RedisInsertCommands;
   bool ThreadLocalIsShared = true;
   llvm::StringSet<> WriteMethods;
   WordSet SetupMethods;

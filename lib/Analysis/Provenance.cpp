@@ -385,7 +385,12 @@ Evidence Provenance::identityIn(const FunctionDecl *Cur, const Expr *NotFrom,
         if (Rank >= BestRank || (NotFrom && readsResultOf(E, NotFrom)) ||
             (At && !runsWith(Cur, E, At)))
           return;
-        if (std::optional<Evidence> Ev = identitySource(E)) {
+        std::optional<Evidence> Ev = identitySource(E);
+        // A source behind a helper is one step further from the request
+        // than one read here: a direct source outranks it in the note.
+        if (!Ev && Rank + 1 < BestRank && (Ev = helperIdentity(E)))
+          ++Rank;
+        if (Ev) {
           Found = *Ev;
           BestRank = Rank;
           *Source = E;
@@ -393,6 +398,37 @@ Evidence Provenance::identityIn(const FunctionDecl *Cur, const Expr *NotFrom,
       },
       /*EnterLambdas=*/false);
   return Found;
+}
+
+std::optional<Evidence> Provenance::helperIdentity(const Expr *E) {
+  const auto *CE = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
+  const FunctionDecl *Def =
+      CE && !isa<CXXOperatorCallExpr>(CE) ? bodyOf(CE->getDirectCallee())
+                                          : nullptr;
+  if (!Def)
+    return std::nullopt;
+  // A parameter that names a user (`Key(uid)`): what the caller passes
+  // decides, and data flow judges it at the call.
+  for (const ParmVarDecl *P : Def->parameters())
+    if (M.isIdentityDecl(P))
+      return std::nullopt;
+  const Summary *S = summary(Def, 1);
+  if (!S || !S->Result.identifies())
+    return std::nullopt;
+  // Words inside a helper are too weak to say whom the request is from.
+  const Evidence &Inner = S->Result.Identifies;
+  if (Inner.Kind != EvidenceKind::Annotation &&
+      Inner.Kind != EvidenceKind::Model)
+    return std::nullopt;
+  Evidence Ev = evidenceAt(CE);
+  Ev.Kind = Inner.Kind;
+  // " (model libjwt, libjwt.yaml:6)" becomes
+  // " (its result comes from 'jwt_get_grant(jwt, "sub")', model ...)".
+  llvm::StringRef Cited = llvm::StringRef(Inner.Via).trim();
+  Cited.consume_front("(");
+  Ev.Via = " (its result comes from '" + Inner.Text + "'" +
+           (Cited.empty() ? ")" : ", " + Cited.str());
+  return Ev;
 }
 
 /// \p E can run in one call of \p F with \p At (not in another branch).

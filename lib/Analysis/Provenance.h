@@ -97,6 +97,11 @@ public:
   /// following data flow.
   std::optional<Evidence> identitySource(const clang::Expr *E);
 
+  /// A call of a helper whose result identifies the requester by a model
+  /// row or an annotation inside it, not by its own parameters
+  /// (`Caller(req)` returning `jwt_get_grant(jwt, "sub")`).
+  std::optional<Evidence> helperIdentity(const clang::Expr *E);
+
   /// The first user identity visible in \p F or the functions enclosing it
   /// (for lambdas); invalid when there is none. With \p NotFrom, a value
   /// read from that call's result (a cache's own lookup) does not count;
