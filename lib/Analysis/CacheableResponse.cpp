@@ -305,12 +305,13 @@ private:
     // A named constant (`header_names::cache_control`) names the header.
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-        if (VD->getIdentifier() && headerKind(VD->getName()))
-          return headerDisplay(*headerKind(VD->getName()));
+        if (VD->getIdentifier() && headerKind(headerNameOf(VD)))
+          return headerDisplay(*headerKind(headerNameOf(VD)));
     // An enumerator names the header by kind: show it the usual way.
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
       if (const auto *EC = dyn_cast<EnumConstantDecl>(DRE->getDecl()))
-        if (std::optional<HeaderKind> K = headerKind(EC->getName()))
+        if (std::optional<HeaderKind> K =
+                headerKind(headerNameOfDecl(EC->getName())))
           return std::string(*K == HeaderKind::CacheControl ? "Cache-Control"
                              : *K == HeaderKind::Expires    ? "Expires"
                              : *K == HeaderKind::Vary       ? "Vary"
@@ -338,17 +339,22 @@ private:
     H.Kind = *K;
     H.RespExpr = RespObj;
     H.Resp = responseRoot(RespObj);
-    // Headers of an outgoing request to a backend are not a response.
+    // Headers of an outgoing request to a backend are not a response (but
+    // the response a request hands out is: `request.GetHttpResponse()`).
     if (H.Resp && M.isPerRequestClass(M.recordOf(H.Resp->getType())) &&
-        !M.isResponseType(H.Resp->getType()))
+        !M.isResponseType(H.Resp->getType()) &&
+        !M.isResponseType(RespObj->getType()))
       return;
     H.Name = *Name;
     H.Value = Value;
     H.Text = std::move(Text);
     // A response object that is a member of a long-lived handler has no
     // variable; only its Set-Cookie matters, judged by where it lives.
-    if (H.Resp || (H.Kind == HeaderKind::SetCookie &&
-                   M.classifyStorage(RespObj).Kind == Sharing::Shared))
+    // Nor has one a handler reaches through its request
+    // (`request.GetHttpResponse()`) when the handler returns the body.
+    if (H.Resp || (H.Kind != HeaderKind::SetCookie && returnsBody(Cur)) ||
+        (H.Kind == HeaderKind::SetCookie &&
+         M.classifyStorage(RespObj).Kind == Sharing::Shared))
       Headers.push_back(std::move(H));
   }
 
@@ -1109,7 +1115,7 @@ private:
         Hit = DRE->getDecl()->getIdentifier() &&
               (isa<EnumConstantDecl>(DRE->getDecl()) ||
                isa<VarDecl>(DRE->getDecl())) &&
-              normaliseHeader(DRE->getDecl()->getName()) == Norm;
+              normaliseHeader(headerNameOf(DRE->getDecl())) == Norm;
       else if (const auto *CE = dyn_cast<CallExpr>(S)) {
         const FunctionDecl *Callee = CE->getDirectCallee();
         if (!Callee)
@@ -1180,16 +1186,64 @@ private:
     return SL;
   }
 
+  /// \p F hands its result to the framework as the response body: it
+  /// overrides a method of a class that a `lifetime` model row names
+  /// (userver's `HttpHandlerBase::HandleRequestThrow`) and returns a
+  /// string.
+  bool returnsBody(const FunctionDecl *F) {
+    const auto *MD = dyn_cast_or_null<CXXMethodDecl>(F);
+    const CXXRecordDecl *R =
+        MD ? MD->getReturnType()->getAsCXXRecordDecl() : nullptr;
+    if (!R || !R->isInStdNamespace() || !R->getIdentifier() ||
+        R->getName() != "basic_string")
+      return false;
+    llvm::SmallVector<const CXXMethodDecl *, 4> Work{MD};
+    for (unsigned Guard = 0; !Work.empty() && Guard < 16; ++Guard) {
+      const CXXMethodDecl *Cur = Work.pop_back_val();
+      for (const CXXMethodDecl *O : Cur->overridden_methods()) {
+        if (M.library().find(ModelRole::Lifetime, O->getParent()))
+          return true;
+        Work.push_back(O);
+      }
+    }
+    return false;
+  }
+
+  /// The first per-user value \p F returns as the body on a path through
+  /// \p At (returnsBody), as a note.
+  std::optional<FindingNote> perUserReturn(const FunctionDecl *F,
+                                           const Stmt *At) {
+    if (!returnsBody(F))
+      return std::nullopt;
+    std::optional<FindingNote> Out;
+    forEachStmt(
+        F->getBody(),
+        [&](const Stmt *S) {
+          const auto *RS = dyn_cast<ReturnStmt>(S);
+          if (Out || !RS || !RS->getRetValue() ||
+              !P.of(RS->getRetValue()).perUser() || !together(F, At, F, RS))
+            return;
+          const Expr *V = RS->getRetValue();
+          Out = FindingNote{V->getBeginLoc(),
+                            "per-user data '" + M.text(V) +
+                                "' enters the response here: the handler "
+                                "returns it as the body",
+                            P.of(V).PerUser.Kind};
+        },
+        /*EnterLambdas=*/false);
+    return Out;
+  }
+
   std::optional<Finding> judgeHeader(const HeaderSet &H) {
     if (H.Kind == HeaderKind::Vary || H.Kind == HeaderKind::SetCookie ||
-        !H.Resp)
+        (!H.Resp && !returnsBody(H.Func)))
       return std::nullopt;
     auto Drop = [&](const char *Why) {
       trace(SM, H.Call->getBeginLoc(), CacheableResponseCheckName,
             "'" + describe(H) + "': " + Why);
       return std::nullopt;
     };
-    if (M.isSharedOk(H.Resp) || sharedOkFunction(H.Func))
+    if ((H.Resp && M.isSharedOk(H.Resp)) || sharedOkFunction(H.Func))
       return Drop("shared_ok");
     if (!makesStorable(H))
       return Drop("not storable by shared caches");
@@ -1198,7 +1252,10 @@ private:
       return Drop("no user identity available");
     if (overridden(H))
       return Drop("overridden by another header");
-    std::optional<FindingNote> PerUser = perUserWrite(H.Resp, H.Func, H.Call);
+    std::optional<FindingNote> PerUser =
+        H.Resp ? perUserWrite(H.Resp, H.Func, H.Call) : std::nullopt;
+    if (!PerUser)
+      PerUser = perUserReturn(H.Func, H.Call);
     if (!PerUser)
       return Drop("no per-user data enters the response");
     Finding F;

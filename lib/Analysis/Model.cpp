@@ -384,7 +384,7 @@ const ModelRow *Model::identityRow(const ValueDecl *D,
     const auto *EC = dyn_cast<EnumConstantDecl>(DRE->getDecl());
     if (!EC || !EC->getIdentifier())
       return nullptr;
-    std::string Name = normaliseHeader(EC->getName());
+    std::string Name = normaliseHeader(headerNameOfDecl(EC->getName()));
     for (const std::string &V : R->Equals)
       if (normaliseHeader(V) == Name)
         return R;
@@ -1441,6 +1441,23 @@ std::string Model::text(SourceRange R, size_t Max) const {
   if (Out.size() > Max)
     Out = Out.substr(0, Max - 3) + "...";
   return Out;
+}
+
+StringRef headerNameOfDecl(StringRef Identifier) {
+  if (Identifier.size() > 1 && Identifier[0] == 'k' &&
+      Identifier[1] >= 'A' && Identifier[1] <= 'Z')
+    return Identifier.drop_front();
+  return Identifier;
+}
+
+std::string headerNameOf(const NamedDecl *D) {
+  if (const auto *VD = dyn_cast<VarDecl>(D))
+    if (VD->getType().isConstQualified() || VD->isConstexpr())
+      if (const auto *SL = dyn_cast_or_null<StringLiteral>(
+              VD->getInit() ? ignoreWrappers(VD->getInit()) : nullptr))
+        if (SL->getCharByteWidth() == 1)
+          return SL->getString().str();
+  return D->getIdentifier() ? headerNameOfDecl(D->getName()).str() : "";
 }
 
 std::string normaliseHeader(StringRef Name) {

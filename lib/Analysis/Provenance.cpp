@@ -224,7 +224,7 @@ std::optional<Evidence> Provenance::identitySource(const Expr *E) {
       if ((isa<EnumConstantDecl>(DRE->getDecl()) ||
            isa<VarDecl>(DRE->getDecl())) &&
           DRE->getDecl()->getIdentifier() &&
-          isIdentityHeaderName(Cfg, DRE->getDecl()->getName()))
+          isIdentityHeaderName(Cfg, headerNameOf(DRE->getDecl())))
         return decidedBy(evidenceAt(E), EvidenceKind::Model);
     const auto *SL = dyn_cast<StringLiteral>(ignoreWrappers(Arg));
     if (!SL || SL->getCharByteWidth() != 1)

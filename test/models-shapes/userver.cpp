@@ -9,7 +9,8 @@
 // members serve every request; the caller is the Authorization header,
 // the session cookie or the user an auth checker put in the request's
 // context; LruMap and ExpirableLruCache are caches. A handler's response
-// body is the string HandleRequestThrow returns. Leaks: a component the
+// body is the string HandleRequestThrow returns (ProfileHandler: a public
+// Cache-Control on a handler that returns the caller's profile). Leaks: a component the
 // handlers share that keeps the last session cookie handed to it, a
 // handler member that keeps the last caller's cart, an LruMap keyed by the
 // path while the caller's token is at hand, an ExpirableLruCache of the
@@ -190,6 +191,27 @@ public:
 
 private:
   mutable cache::ExpirableLruCache<std::string, std::string> pages_;
+};
+
+// The body is only the returned string: the caller's profile, made public.
+class ProfileHandler final : public server::handlers::HttpHandlerBase {
+public:
+  static constexpr std::string_view kName = "handler-profile";
+
+  ProfileHandler(const components::ComponentConfig &config,
+                 const components::ComponentContext &context)
+      : HttpHandlerBase(config, context) {}
+
+  std::string HandleRequestThrow(const server::http::HttpRequest &request,
+                                 server::request::RequestContext &context) const override {
+    const std::string &who = context.GetData<std::string>("user_id");
+    request.GetHttpResponse().SetHeader(std::string_view("Cache-Control"),
+                                        "public, max-age=60");
+    // CHECK: userver.cpp:[[@LINE-2]]:5: warning: response is made storable by shared caches ('Cache-Control: public, max-age=60') but carries per-user data [crossuser-cacheable-response]
+    // CHECK: userver.cpp:[[@LINE+2]]:12: note: per-user data 'LoadProfile(who)' enters the response here: the handler returns it as the body
+    // CHECK: userver.cpp:[[@LINE-5]]:30: note: user identity 'context.GetData<std::string>("user_id")' is available here (model userver, userver.yaml:26)
+    return LoadProfile(who);
+  }
 };
 
 } // namespace shop
