@@ -45,7 +45,7 @@ readOptions(ClangTidyCheck::OptionsView &Options,
   for (const ::crossuser::OptionSpec &S : ::crossuser::optionSpecs()) {
     // Read through the view either way: that is how `clang-tidy
     // --verify-config` learns which keys are known.
-    std::string V = Options.getLocalOrGlobal(S.Name, S.Default).str();
+    std::string V(Options.getLocalOrGlobal(S.Name, S.Default));
     if (!S.Rule) {
       auto It = All.find(S.Name);
       V = It != All.end() ? It->second.Value : S.Default;
