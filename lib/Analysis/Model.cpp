@@ -370,14 +370,10 @@ const ModelRow *Model::identityRow(const ValueDecl *D,
   const ModelRow *R = library().find(ModelRole::Identity, D);
   if (!R || R->Arg < 0)
     return R;
-  // Positions count the method's own parameters: an operator call
-  // (`req[field]`) passes the object as its first argument.
-  unsigned Pos = R->Arg;
-  if (Call && isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(D))
-    ++Pos;
-  if (!Call || Pos >= Call->getNumArgs())
+  const Expr *Arg = modelArgument(Call, D, R->Arg);
+  if (!Arg)
     return nullptr;
-  const Expr *Arg = ignoreWrappers(Call->getArg(Pos));
+  Arg = ignoreWrappers(Arg);
   // A header named by an enumerator (`req[http::field::authorization]`)
   // is the header whose name it spells.
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Arg)) {
@@ -736,9 +732,10 @@ public:
     // server's lifetime (`CivetServer::addHandler(uri, handler)`,
     // `MHD_start_daemon(..., dh, dh_cls, ...)`).
     if (const ModelRow *R = M.library().find(ModelRole::Lifetime, Callee))
-      if (R->Arg >= 0 && unsigned(R->Arg) < CE->getNumArgs() &&
+      if (const Expr *Kept = modelArgument(CE, Callee, R->Arg);
+          Kept &&
           (R->Life == Lifetime::PerServer || R->Life == Lifetime::PerWorker)) {
-        if (const CXXRecordDecl *RD = objectPassed(CE->getArg(R->Arg)))
+        if (const CXXRecordDecl *RD = objectPassed(Kept))
           Index.Registered.try_emplace(key(RD), CE);
         return true;
       }
@@ -1466,6 +1463,15 @@ std::string normaliseHeader(StringRef Name) {
     if (llvm::isAlnum(C))
       Out.push_back(llvm::toLower(C));
   return Out;
+}
+
+const Expr *modelArgument(const CallExpr *Call, const Decl *Callee, int Pos) {
+  if (!Call || Pos < 0)
+    return nullptr;
+  unsigned I = Pos;
+  if (isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(Callee))
+    ++I;
+  return I < Call->getNumArgs() ? Call->getArg(I) : nullptr;
 }
 
 const Expr *ignoreWrappers(const Expr *E) {

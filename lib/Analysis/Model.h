@@ -203,6 +203,13 @@ private:
 /// value.
 const clang::Expr *ignoreWrappers(const clang::Expr *E);
 
+/// Argument \p Pos of \p Call to \p Callee as a model row counts it: by the
+/// method's own parameters, so an operator call (`req[field]`,
+/// `rule(handler)`), which passes the object first, is shifted by one.
+/// Null when the call has no such argument.
+const clang::Expr *modelArgument(const clang::CallExpr *Call,
+                                 const clang::Decl *Callee, int Pos);
+
 /// The arguments a construction writes, default arguments left out (they
 /// come last): `std::vector<T>{...}` writes one, `SHA1Engine sha;` none.
 inline unsigned writtenArgs(const clang::CXXConstructExpr *CC) {
