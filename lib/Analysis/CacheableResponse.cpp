@@ -310,8 +310,7 @@ private:
     // An enumerator names the header by kind: show it the usual way.
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
       if (const auto *EC = dyn_cast<EnumConstantDecl>(DRE->getDecl()))
-        if (std::optional<HeaderKind> K =
-                headerKind(headerNameOfDecl(EC->getName())))
+        if (std::optional<HeaderKind> K = headerKind(headerNameOf(EC)))
           return std::string(*K == HeaderKind::CacheControl ? "Cache-Control"
                              : *K == HeaderKind::Expires    ? "Expires"
                              : *K == HeaderKind::Vary       ? "Vary"
@@ -546,10 +545,11 @@ private:
   void noteRegistration(const CXXMemberCallExpr *MC, const FunctionDecl *FD) {
     const ModelRow *Hook = M.library().find(ModelRole::Middleware, FD);
     const ModelRow *Row = Hook ? Hook : M.library().find(ModelRole::Lifetime, FD);
-    if (!Row || Row->Arg < 0 || unsigned(Row->Arg) >= MC->getNumArgs())
+    const Expr *Kept = Row ? modelArgument(MC, FD, Row->Arg) : nullptr;
+    if (!Kept)
       return;
     const VarDecl *Server = rootVar(objectOf(MC));
-    const FunctionDecl *Handler = handlerOf(MC->getArg(Row->Arg));
+    const FunctionDecl *Handler = handlerOf(Kept);
     if (Server && Handler)
       Registrations.push_back({Server->getCanonicalDecl(), Handler, MC, Hook});
   }
@@ -1191,6 +1191,13 @@ private:
   /// (userver's `HttpHandlerBase::HandleRequestThrow`) and returns a
   /// string.
   bool returnsBody(const FunctionDecl *F) {
+    auto [It, Fresh] = ReturnsBody.try_emplace(F, false);
+    if (Fresh)
+      It->second = overridesHandlerReturningString(F);
+    return It->second;
+  }
+
+  bool overridesHandlerReturningString(const FunctionDecl *F) {
     const auto *MD = dyn_cast_or_null<CXXMethodDecl>(F);
     const CXXRecordDecl *R =
         MD ? MD->getReturnType()->getAsCXXRecordDecl() : nullptr;
@@ -1220,15 +1227,17 @@ private:
         F->getBody(),
         [&](const Stmt *S) {
           const auto *RS = dyn_cast<ReturnStmt>(S);
-          if (Out || !RS || !RS->getRetValue() ||
-              !P.of(RS->getRetValue()).perUser() || !together(F, At, F, RS))
+          const Expr *V = RS ? RS->getRetValue() : nullptr;
+          if (Out || !V || !together(F, At, F, RS))
             return;
-          const Expr *V = RS->getRetValue();
+          Prov PV = P.of(V);
+          if (!PV.perUser())
+            return;
           Out = FindingNote{V->getBeginLoc(),
                             "per-user data '" + M.text(V) +
                                 "' enters the response here: the handler "
                                 "returns it as the body",
-                            P.of(V).PerUser.Kind};
+                            PV.PerUser.Kind};
         },
         /*EnterLambdas=*/false);
     return Out;
@@ -1519,6 +1528,8 @@ private:
   const SourceManager &SM;
   /// This check's rule options (HeaderSetters, CacheHelpers).
   const Config &Rule;
+  /// returnsBody, by function.
+  llvm::DenseMap<const FunctionDecl *, bool> ReturnsBody;
   std::vector<HeaderSet> Headers;
   std::vector<ResponseStore> Stores;
   std::vector<Registration> Registrations;

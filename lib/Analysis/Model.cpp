@@ -380,7 +380,7 @@ const ModelRow *Model::identityRow(const ValueDecl *D,
     const auto *EC = dyn_cast<EnumConstantDecl>(DRE->getDecl());
     if (!EC || !EC->getIdentifier())
       return nullptr;
-    std::string Name = normaliseHeader(headerNameOfDecl(EC->getName()));
+    std::string Name = normaliseHeader(headerNameOf(EC));
     for (const std::string &V : R->Equals)
       if (normaliseHeader(V) == Name)
         return R;
@@ -1440,7 +1440,7 @@ std::string Model::text(SourceRange R, size_t Max) const {
   return Out;
 }
 
-StringRef headerNameOfDecl(StringRef Identifier) {
+static StringRef headerNameOfDecl(StringRef Identifier) {
   if (Identifier.size() > 1 && Identifier[0] == 'k' &&
       Identifier[1] >= 'A' && Identifier[1] <= 'Z')
     return Identifier.drop_front();

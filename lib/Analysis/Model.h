@@ -232,14 +232,11 @@ binaryOperands(const clang::Stmt *S, clang::BinaryOperatorKind BO,
 /// `Cache-Control`, `cache_control` (Beast's field enum), `CacheControl`
 /// and `header_names::cache_control` all become `cachecontrol`.
 std::string normaliseHeader(llvm::StringRef Name);
-/// The header a constant or an enumerator is named after: its name without
-/// a constant prefix `k` (`kCacheControl`, as userver and Google-style code
-/// name them), to compare as normaliseHeader does.
-llvm::StringRef headerNameOfDecl(llvm::StringRef Identifier);
 /// The header name \p D stands for: the string literal a constant is
 /// initialised with (`const char *const kAuth = "Authorization"`), else
-/// its name without a `k` prefix (an enumerator, a constant of a type the
-/// engine cannot read).
+/// its name without a constant prefix `k` (an enumerator, a constant of a
+/// type the engine cannot read: `kCacheControl`, as userver and
+/// Google-style code name them), to compare as normaliseHeader does.
 std::string headerNameOf(const clang::NamedDecl *D);
 
 /// The object a member call is made on, as declared: not converted to the
