@@ -469,12 +469,14 @@ private:
   /// spells it. False when the call is neither a lookup nor an insert.
   bool remoteCall(const CallExpr *CE, const ModelRow *Row, CacheOp &Op) {
     if (Row && Row->Format < 0) {
-      if (unsigned(Row->Key) >= CE->getNumArgs())
+      const Decl *Callee = CE->getCalleeDecl();
+      Op.Key = modelArgument(CE, Callee, Row->Key);
+      if (!Op.Key)
         return false;
       Op.IsInsert = Row->OpIsInsert;
-      Op.Key = CE->getArg(Row->Key);
-      if (Op.IsInsert && unsigned(Row->Value) < CE->getNumArgs())
-        Op.Values.push_back(CE->getArg(Row->Value));
+      if (Op.IsInsert)
+        if (const Expr *V = modelArgument(CE, Callee, Row->Value))
+          Op.Values.push_back(V);
       return true;
     }
     unsigned FmtIdx = 0;
@@ -1186,6 +1188,48 @@ private:
                quotedParams(*Op.Wrapper, Op.Use->KeyParams)});
   }
 
+  /// The user \p Op's function knows is the data it moves: \p Identity
+  /// is a parameter that the operation stores (`put(key, value)` called
+  /// with a page built from the user) or fills with what it finds
+  /// (`get(key, out)`). A separate user parameter that the key leaves out
+  /// (`Get(account, month)`) is not: there the wrapper drops the user.
+  /// The parameter \p V passes on as it is: moved, copied, or its bytes
+  /// (`std::move(v)`, `value.data()`).
+  static const ParmVarDecl *handedParam(const Expr *V) {
+    const Expr *E = producerOf(V);
+    for (unsigned Guard = 0; Guard < 4; ++Guard) {
+      const auto *CE = dyn_cast<CallExpr>(E);
+      const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+      if (!FD || !FD->getIdentifier())
+        break;
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
+          MC && MC->getNumArgs() == 0 && objectOf(MC) &&
+          (FD->getName() == "data" || FD->getName() == "c_str"))
+        E = ignoreWrappers(objectOf(MC));
+      else if (FD->isInStdNamespace() && CE->getNumArgs() == 1 &&
+               (FD->getName() == "move" || FD->getName() == "forward"))
+        E = ignoreWrappers(CE->getArg(0));
+      else
+        break;
+    }
+    const auto *DRE = dyn_cast<DeclRefExpr>(E);
+    return DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  }
+
+  bool identityIsPayload(const CacheOp &Op, const Evidence &Identity) {
+    for (const ParmVarDecl *PD : Op.Func->parameters()) {
+      if (PD->getLocation() != Identity.Loc)
+        continue;
+      for (const Expr *V : Op.Values)
+        if (handedParam(V) == PD)
+          return true;
+      QualType T = PD->getType();
+      return !Op.IsInsert && T->isLValueReferenceType() &&
+             !T.getNonReferenceType().isConstQualified();
+    }
+    return false;
+  }
+
   std::optional<Finding> judge(const CacheOp &Op) {
     auto Drop = [&](const char *Why) {
       trace(SM, Op.Call->getBeginLoc(), CacheKeyCheckName,
@@ -1201,6 +1245,13 @@ private:
         P.identityAvailableIn(Op.Func, Op.IsInsert ? nullptr : Op.Call, Op.Call);
     if (!Identity.valid())
       return Drop("no user identity available");
+    // A wrapper (`RedisCache::setex(key, ttl, value)`): the key is what
+    // each caller passes, and the user it knows is the data it moves.
+    // Each call is an operation of its own, judged where the caller has
+    // the user (usesOfOps); the wrapper is not the cause.
+    if (identityIsPayload(Op, Identity) && handedParam(Op.Key))
+      return Drop("a wrapper: its callers pass the key and the user, and "
+                  "each call is judged there");
     std::optional<std::pair<FindingNote, Evidence>> Requester;
     if (Prov K = P.of(Op.Key); K.identifies()) {
       // A key that names someone only by its words (`tenant`) does not

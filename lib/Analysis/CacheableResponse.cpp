@@ -283,6 +283,14 @@ private:
         H.Resp = responseRoot(H.RespExpr);
         H.Via = Headers[I].Call;
         H.ViaFunc = Headers[I].Func;
+        // A value the helper takes as a parameter (`SendHtml(conn,
+        // "public, max-age=300", html)`) is what this call passes.
+        if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(
+                H.Value ? ignoreWrappers(H.Value) : nullptr))
+          if (const auto *PV = dyn_cast<ParmVarDecl>(DRE->getDecl());
+              PV && PV->getDeclContext() == Headers[I].Func &&
+              PV->getFunctionScopeIndex() < CE->getNumArgs())
+            H.Value = CE->getArg(PV->getFunctionScopeIndex());
         if (H.Resp)
           Headers.push_back(std::move(H));
       }
@@ -404,8 +412,8 @@ private:
   void visit(const Stmt *S, const FunctionDecl *Cur) {
     const Config &Cfg = M.config();
     if (const auto *IS = dyn_cast<IfStmt>(S))
-      if (readsCredentials(IS->getCond()))
-        CredentialGuards.push_back(IS->getSourceRange());
+      if (std::optional<bool> Side = absentWhen(IS->getCond()))
+        CredentialGuards.push_back({IS, Cur, *Side});
     // `res.headers["Cache-Control"] = "public"`
     if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S)) {
       if (OC->getOperator() == OO_Equal && OC->getNumArgs() == 2)
@@ -569,7 +577,15 @@ private:
     const Registration *Route = nullptr;
     const Expr *Value = nullptr;
   };
+  /// Memoised: a store asks three times (requester, note, finding), after
+  /// every registration was collected.
   std::optional<RouteWrite> routeWrite(const VarDecl *Resp) {
+    auto [It, New] = RouteWrites.try_emplace(Resp);
+    if (New)
+      It->second = findRouteWrite(Resp);
+    return It->second;
+  }
+  std::optional<RouteWrite> findRouteWrite(const VarDecl *Resp) {
     const auto *PVD = dyn_cast_or_null<ParmVarDecl>(Resp);
     const auto *F = PVD ? dyn_cast<FunctionDecl>(PVD->getDeclContext()) : nullptr;
     if (!F)
@@ -611,21 +627,18 @@ private:
                       const FunctionDecl *Cur) {
     const Expr *RespObj = MC ? objectOf(MC)
                              : CE->getNumArgs() ? CE->getArg(0) : nullptr;
-    unsigned N = CE->getNumArgs();
-    const Expr *Value =
-        unsigned(Row.HeaderValue) < N ? CE->getArg(Row.HeaderValue) : nullptr;
+    const Expr *Value = modelArgument(CE, FD, Row.HeaderValue);
     if (!RespObj)
       return;
     if (Row.HeaderText >= 0) {
-      if (unsigned(Row.HeaderText) < N)
-        addHeaderLines(CE, Cur, RespObj, CE->getArg(Row.HeaderText));
+      if (const Expr *Text = modelArgument(CE, FD, Row.HeaderText))
+        addHeaderLines(CE, Cur, RespObj, Text);
       return;
     }
     if (Row.HeaderObject >= 0) {
+      const Expr *Obj = modelArgument(CE, FD, Row.HeaderObject);
       const auto *CC =
-          unsigned(Row.HeaderObject) < N
-              ? dyn_cast<CXXConstructExpr>(ignoreWrappers(CE->getArg(Row.HeaderObject)))
-              : nullptr;
+          Obj ? dyn_cast<CXXConstructExpr>(ignoreWrappers(Obj)) : nullptr;
       if (CC && Row.HeaderName >= 0 &&
           unsigned(Row.HeaderName) < CC->getNumArgs() &&
           unsigned(Row.HeaderValue) < CC->getNumArgs())
@@ -634,8 +647,8 @@ private:
       return;
     }
     if (Row.HeaderName >= 0) {
-      if (unsigned(Row.HeaderName) < N && Value)
-        addHeader(CE, Cur, RespObj, CE->getArg(Row.HeaderName), Value);
+      if (const Expr *Name = modelArgument(CE, FD, Row.HeaderName); Name && Value)
+        addHeader(CE, Cur, RespObj, Name, Value);
       return;
     }
     const TemplateArgumentList *TA = FD->getTemplateSpecializationArgs();
@@ -705,9 +718,71 @@ private:
   /// A condition that reads the request's credentials
   /// (`req.header("Authorization").empty()`): the code tells anonymous
   /// requests from signed-in ones there.
-  bool readsCredentials(const Expr *Cond) {
+  /// The truth value of the condition \p E that means the request carries
+  /// no credentials: true for `auth.empty()`, `cookie == ""` and a
+  /// conjunction with such a test; false for `has_header("Authorization")`,
+  /// `!auth.empty()` and a disjunction with such a test; none when neither
+  /// value says so (`auth == "Bearer x"`, a test of something else).
+  std::optional<bool> absentWhen(const Expr *E, unsigned Depth = 0) {
+    if (!E || Depth > 8)
+      return std::nullopt;
+    E = E->IgnoreParenImpCasts();
+    if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+      return absentWhen(EWC->getSubExpr(), Depth + 1);
+    if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_LNot) {
+      std::optional<bool> Inner = absentWhen(UO->getSubExpr(), Depth + 1);
+      return Inner ? std::optional<bool>(!*Inner) : std::nullopt;
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(E);
+        BO && (BO->getOpcode() == BO_LAnd || BO->getOpcode() == BO_LOr)) {
+      // `a && b` holds only where both hold, `a || b` fails only where both fail.
+      bool Side = BO->getOpcode() == BO_LAnd;
+      for (const Expr *Op : {BO->getLHS(), BO->getRHS()})
+        if (absentWhen(Op, Depth + 1) == Side)
+          return Side;
+      return std::nullopt;
+    }
+    for (bool Equal : {true, false})
+      if (auto Ops = binaryOperands(E, Equal ? BO_EQ : BO_NE,
+                                    Equal ? OO_EqualEqual : OO_ExclaimEqual)) {
+        if ((emptyValue(Ops->second) && readsCredentials(Ops->first)) ||
+            (emptyValue(Ops->first) && readsCredentials(Ops->second)))
+          return Equal;
+        return std::nullopt;
+      }
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+      if (const FunctionDecl *FD = MC->getDirectCallee();
+          FD && FD->getIdentifier() && FD->getName() == "empty" &&
+          readsCredentials(objectOf(MC)))
+        return true;
+    // A presence test or a validation (`has_header("Authorization")`,
+    // `Verify(req.cookie("sid"))`, `auth.size() > 0`): false means none.
+    if (readsCredentials(E))
+      return false;
+    return std::nullopt;
+  }
+
+  /// `nullptr`, `""`, `0`.
+  bool emptyValue(const Expr *E) {
+    E = ignoreWrappers(E);
+    if (const auto *SL = dyn_cast<StringLiteral>(E))
+      return SL->getLength() == 0;
+    if (const auto *IL = dyn_cast<IntegerLiteral>(E))
+      return IL->getValue() == 0;
+    return E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
+           Expr::NPCK_NotNull;
+  }
+
+  /// \p Cond reads a credential of the request: an identity header or
+  /// cookie, directly or through a local it initialised.
+  bool readsCredentials(const Expr *Cond, unsigned Depth = 0) {
     bool Hit = false;
     forEachStmt(Cond, [&](const Stmt *S) {
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+            !Hit && Depth < 2 && VD && VD->isLocalVarDecl() && VD->getInit() &&
+            VD->getInit() != Cond)
+          Hit = readsCredentials(VD->getInit(), Depth + 1);
       const auto *CE = dyn_cast<CallExpr>(S);
       if (Hit || !CE)
         return;
@@ -1201,19 +1276,8 @@ private:
     const auto *MD = dyn_cast_or_null<CXXMethodDecl>(F);
     const CXXRecordDecl *R =
         MD ? MD->getReturnType()->getAsCXXRecordDecl() : nullptr;
-    if (!R || !R->isInStdNamespace() || !R->getIdentifier() ||
-        R->getName() != "basic_string")
-      return false;
-    llvm::SmallVector<const CXXMethodDecl *, 4> Work{MD};
-    for (unsigned Guard = 0; !Work.empty() && Guard < 16; ++Guard) {
-      const CXXMethodDecl *Cur = Work.pop_back_val();
-      for (const CXXMethodDecl *O : Cur->overridden_methods()) {
-        if (M.library().find(ModelRole::Lifetime, O->getParent()))
-          return true;
-        Work.push_back(O);
-      }
-    }
-    return false;
+    return R && R->isInStdNamespace() && R->getIdentifier() &&
+           R->getName() == "basic_string" && M.isFrameworkCallback(F);
   }
 
   /// The first per-user value \p F returns as the body on a path through
@@ -1299,12 +1363,27 @@ private:
     return F;
   }
 
-  bool guarded(const Expr *Call) {
-    SourceLocation L = Call->getBeginLoc();
-    for (SourceRange R : CredentialGuards)
-      if (!SM.isBeforeInTranslationUnit(L, R.getBegin()) &&
-          !SM.isBeforeInTranslationUnit(R.getEnd(), L))
+  /// The store runs only for requests without credentials: the side of a
+  /// credential test that means none dominates it (the branch is entered
+  /// only from the test, so every path to the store took that side).
+  bool guarded(const Expr *Call, const FunctionDecl *Func) {
+    for (const CredentialGuard &G : CredentialGuards) {
+      if (G.Func != Func)
+        continue;
+      const FunctionFlow &Flow = TU.flow(Func);
+      if (!Flow.valid()) {
+        // No CFG: the branch's statement contains the store.
+        const Stmt *Side = G.AbsentSide ? G.If->getThen() : G.If->getElse();
+        SourceLocation L = Call->getBeginLoc();
+        if (Side && !SM.isBeforeInTranslationUnit(L, Side->getBeginLoc()) &&
+            !SM.isBeforeInTranslationUnit(Side->getEndLoc(), L))
+          return true;
+        continue;
+      }
+      const CFGBlock *B = Flow.branch(G.If, G.AbsentSide);
+      if (B && B->pred_size() == 1 && Flow.blockDominates(B, Call))
         return true;
+    }
     return false;
   }
 
@@ -1329,7 +1408,7 @@ private:
       return false;
     if (P.of(S.Key).identifies() || M.isIdentityType(S.Key->getType()))
       return false;
-    return !guarded(S.Call);
+    return !guarded(S.Call, S.Func);
   }
 
   std::optional<FindingNote> storedPerUser(const ResponseStore &S) {
@@ -1441,12 +1520,8 @@ private:
     const ParmVarDecl *Resp = responseParam(L.Func);
     if (!Resp)
       return false;
-    for (const Expr *V : writesInto(Resp)) {
-      const VarDecl *Root = rootVar(V);
-      if (Root && Root->getInit() && ignoreWrappers(Root->getInit()) == L.Call)
-        return true;
-    }
-    return false;
+    return llvm::any_of(writesInto(Resp),
+                        [&](const Expr *V) { return readsResultOf(V, L.Call); });
   }
 
   /// A per-user Set-Cookie on a response object that other users get too.
@@ -1536,7 +1611,14 @@ private:
   std::vector<CacheLookup> Lookups;
   /// Every call with arguments, for policy helpers.
   std::vector<std::pair<const CallExpr *, const FunctionDecl *>> Calls;
-  std::vector<SourceRange> CredentialGuards;
+  struct CredentialGuard {
+    const IfStmt *If;
+    const FunctionDecl *Func;
+    /// The side of the `if` taken when the request has no credentials.
+    bool AbsentSide;
+  };
+  std::vector<CredentialGuard> CredentialGuards;
+  llvm::DenseMap<const VarDecl *, std::optional<RouteWrite>> RouteWrites;
   llvm::DenseMap<const VarDecl *, std::vector<const Expr *>> RespWrites;
 };
 

@@ -1181,6 +1181,22 @@ bool Model::isPerRequestClass(const CXXRecordDecl *RD) const {
   return nameMatches(RD, Cfg.PerRequestTypes);
 }
 
+bool Model::isFrameworkCallback(const FunctionDecl *F) const {
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(F);
+  llvm::SmallVector<const CXXMethodDecl *, 4> Work;
+  if (MD)
+    Work.push_back(MD);
+  for (unsigned Guard = 0; !Work.empty() && Guard < 16; ++Guard) {
+    const CXXMethodDecl *Cur = Work.pop_back_val();
+    for (const CXXMethodDecl *O : Cur->overridden_methods()) {
+      if (library().find(ModelRole::Lifetime, O->getParent()))
+        return true;
+      Work.push_back(O);
+    }
+  }
+  return false;
+}
+
 StorageInfo Model::classifyStorage(const Expr *E) const {
   return classifyStorageImpl(E, 0);
 }

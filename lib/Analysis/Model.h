@@ -135,6 +135,10 @@ public:
   /// another long-lived class.
   std::optional<LongLived> longLived(const clang::CXXRecordDecl *RD) const;
   bool isPerRequestClass(const clang::CXXRecordDecl *RD) const;
+  /// \p F overrides a virtual method of a class that a lifetime row names
+  /// (`createRequestHandler`, `HandleRequestThrow`): the framework calls
+  /// it with what it received for a request or a connection.
+  bool isFrameworkCallback(const clang::FunctionDecl *F) const;
   /// A library model says the framework makes instances of \p RD per
   /// request or per connection.
   bool shortLivedByModel(const clang::CXXRecordDecl *RD) const;

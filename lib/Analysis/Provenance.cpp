@@ -343,9 +343,7 @@ std::optional<Evidence> Provenance::requesterIdentity(const Expr *E,
   return std::nullopt;
 }
 
-/// \p E reads the result of \p Call: contains it, or starts from a local
-/// that it initialised (`auto it = m.find(k); it->second`).
-static bool readsResultOf(const Expr *E, const Expr *Call) {
+bool readsResultOf(const Expr *E, const Expr *Call) {
   bool Hit = false;
   forEachStmt(E, [&](const Stmt *S) {
     if (S == Call)

@@ -285,6 +285,10 @@ void forEachStmt(const clang::Stmt *S,
                  llvm::function_ref<void(const clang::Stmt *)> Fn,
                  bool EnterLambdas = true);
 
+/// \p E reads the result of \p Call: contains it, or starts from a local
+/// that it initialised (`auto it = m.find(k); it->second`).
+bool readsResultOf(const clang::Expr *E, const clang::Expr *Call);
+
 } // namespace crossuser
 
 #endif

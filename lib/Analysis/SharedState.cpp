@@ -558,6 +558,36 @@ private:
     return SI;
   }
 
+  /// The requester's identity kept under an identity's name: a callback
+  /// the framework calls per request (Model::isFrameworkCallback) writes a
+  /// value built from what it was handed (`request.getHost()`) into storage
+  /// named for a user or tenant (`currentTenant_`). The value is whoever
+  /// sent this request, and the next request overwrites it while this one
+  /// may still read it. Null, with \p Note unset, otherwise.
+  const Expr *storedIdentity(const Write &W, std::optional<FindingNote> &Note) {
+    const ValueDecl *D = M.classifyStorage(W.Target).Decl;
+    if (!D || !M.isIdentityDecl(D) || !M.isFrameworkCallback(W.Func))
+      return nullptr;
+    for (const Expr *V : W.Values) {
+      if (isMeasure(V))
+        continue;
+      Prov PV = P.inFunction(V, W.Func);
+      int From = PV.Params.find_first();
+      if (From < 0 || unsigned(From) >= W.Func->getNumParams())
+        continue;
+      Note = FindingNote{
+          V->getBeginLoc(),
+          "'" + D->getNameAsString() +
+              "' holds an identity by its name, and its value comes from '" +
+              W.Func->getParamDecl(From)->getNameAsString() + "', which '" +
+              W.Func->getNameAsString() +
+              "' is handed for each request it serves (judged by its name)",
+          M.identityKind(D)};
+      return V;
+    }
+    return nullptr;
+  }
+
   std::optional<Finding> judge(const Write &W) {
     const Expr *Value = nullptr;
     Prov PV;
@@ -570,7 +600,15 @@ private:
         break;
       }
     }
-    if (!Value) {
+    std::optional<FindingNote> PerUserNote;
+    if (Value)
+      PerUserNote = FindingNote{
+          PV.PerUser.Loc,
+          "per-user data comes from '" + PV.PerUser.Text + "'" + PV.PerUser.Via,
+          PV.PerUser.Kind};
+    else if ((Value = storedIdentity(W, PerUserNote)))
+      ;
+    else {
       trace(SM, W.At->getBeginLoc(), SharedStateCheckName,
             "'" + M.text(W.Target) + "': no per-user value is written");
       return std::nullopt;
@@ -593,10 +631,7 @@ private:
     F.Range = W.At->getSourceRange();
     F.Message = "per-user data '" + M.text(Value) + "' is written to '" +
                 M.text(W.Target) + "', which is shared between requests";
-    F.Notes.push_back(
-        {PV.PerUser.Loc,
-         "per-user data comes from '" + PV.PerUser.Text + "'" + PV.PerUser.Via,
-         PV.PerUser.Kind});
+    F.Notes.push_back(*PerUserNote);
     const ValueDecl *Holder = SI.Holder ? SI.Holder : SI.Decl;
     if (Holder)
       F.Notes.push_back({Holder->getLocation(),
