@@ -9,7 +9,7 @@
 // a public response made of the caller's album. Silent: the cache keyed by
 // the user, a private response, and the public gallery cached under its
 // page number. (The header set in a helper that takes the Cache-Control
-// value, and the model's note for 'remote_user', are xfail-civetweb-*.cpp.)
+// value is civetweb-reply-helper.cpp.)
 #include <CivetServer.h>
 #include <civetweb.h>
 
