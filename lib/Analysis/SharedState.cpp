@@ -141,6 +141,7 @@ public:
     for (const Write &W : Writes)
       if (std::optional<Finding> F = judge(W))
         Out.push_back(std::move(*F));
+    addLocalHelperCalls();
     for (const RemoteWrite &R : Remote)
       if (std::optional<Finding> F = judgeRemote(R))
         Out.push_back(std::move(*F));
@@ -149,9 +150,86 @@ public:
   }
 
   std::vector<std::pair<const FunctionDecl *, StoreFact>> stores() {
-    std::vector<std::pair<const FunctionDecl *, StoreFact>> Out;
     for (const FunctionDecl *FD : TU.functions())
       collect(FD);
+    std::vector<std::pair<const FunctionDecl *, StoreFact>> Out;
+    for (ParamStore &E : storesOfWrites())
+      Out.push_back({E.F, std::move(E.S)});
+    return Out;
+  }
+
+private:
+  /// Calls of this translation unit's helpers that write a parameter into
+  /// shared storage (`remember(subscriber)` around `tl_owner = who`), as
+  /// a summary from another translation unit would say: each call is
+  /// judged with what the caller passes. Through helpers of helpers, a
+  /// few levels deep.
+  void addLocalHelperCalls() {
+    for (ParamStore &E : storesOfWrites())
+      if (!M.factsFor(E.F))
+        addLocalStore(E.F, std::move(E.S), E.At);
+    for (unsigned Round = 0; Round < 4 && !LocalFacts.empty(); ++Round) {
+      bool Grew = false;
+      for (const auto &[CE, Caller] : HelperCalls) {
+        auto It = LocalFacts.find(CE->getDirectCallee()->getCanonicalDecl());
+        if (It == LocalFacts.end() || !Caller || isLambdaCallOperator(Caller) ||
+            M.factsFor(Caller))
+          continue;
+        std::vector<StoreFact> Through;
+        for (const StoreFact &S : It->second.Stores) {
+          if (S.Param >= CE->getNumArgs())
+            continue;
+          Prov PA = P.inFunction(CE->getArg(S.Param), Caller);
+          for (int I = PA.Params.find_first(); I >= 0; I = PA.Params.find_next(I))
+            Through.push_back({unsigned(I), S.Target, S.Kind, S.Where});
+        }
+        const FunctionDecl *Callee = CE->getDirectCallee()->getCanonicalDecl();
+        for (StoreFact &S : Through) {
+          const Expr *At = LocalWriteAt[{Callee, S.Target}];
+          Grew |= addLocalStore(Caller, std::move(S), At);
+        }
+      }
+      if (!Grew)
+        break;
+    }
+    for (const auto &[CE, Caller] : HelperCalls) {
+      auto It = LocalFacts.find(CE->getDirectCallee()->getCanonicalDecl());
+      if (It == LocalFacts.end())
+        continue;
+      for (const StoreFact &S : It->second.Stores)
+        if (S.Param < CE->getNumArgs())
+          Remote.push_back({CE, &It->second, &S, Caller});
+    }
+  }
+
+  /// False when \p F already has the fact. \p At is the write it leads to.
+  bool addLocalStore(const FunctionDecl *F, StoreFact S, const Expr *At) {
+    LocalWriteAt.try_emplace({F->getCanonicalDecl(), S.Target}, At);
+    FunctionFacts &Facts = LocalFacts[F->getCanonicalDecl()];
+    if (Facts.Name.empty()) {
+      Facts.Name = F->getQualifiedNameAsString();
+      for (const ParmVarDecl *PD : F->parameters())
+        Facts.ParamNames.push_back(PD->getNameAsString());
+    }
+    if (llvm::any_of(Facts.Stores, [&](const StoreFact &O) {
+          return O.Param == S.Param && O.Target == S.Target;
+        }))
+      return false;
+    Facts.Stores.push_back(std::move(S));
+    return true;
+  }
+
+  /// The writes of a function's own parameters into storage this rule
+  /// reports, where the value written is not per-user by itself (that
+  /// write is reported where it happens: one finding at the cause).
+  struct ParamStore {
+    const FunctionDecl *F;
+    StoreFact S;
+    /// The write, for a finding in this translation unit.
+    const Expr *At;
+  };
+  std::vector<ParamStore> storesOfWrites() {
+    std::vector<ParamStore> Out;
     for (const Write &W : Writes) {
       const FunctionDecl *F = W.Func;
       // Reported where it happens: one finding at the cause.
@@ -170,18 +248,16 @@ public:
                       PL.isValid() ? std::string(PL.getFilename()) + ":" +
                                          std::to_string(PL.getLine())
                                    : std::string()};
-          if (llvm::none_of(Out, [&](const auto &E) {
-                return E.first == F && E.second.Param == S.Param &&
-                       E.second.Target == S.Target;
+          if (llvm::none_of(Out, [&](const ParamStore &E) {
+                return E.F == F && E.S.Param == S.Param && E.S.Target == S.Target;
               }))
-            Out.push_back({F, std::move(S)});
+            Out.push_back({F, std::move(S), W.At});
         }
       }
     }
     return Out;
   }
 
-private:
   void collect(const FunctionDecl *FD) {
     // A callback registered from a handler runs per request, whatever
     // function it was written in: its writes belong to the lambda.
@@ -203,11 +279,16 @@ private:
 
   void noteWrite(const Expr *E, const FunctionDecl *Func) {
     if (const auto *CE = dyn_cast<CallExpr>(E))
-      if (!isa<CXXOperatorCallExpr>(CE))
-        if (const FunctionFacts *Facts = M.factsFor(CE->getDirectCallee()))
+      if (!isa<CXXOperatorCallExpr>(CE)) {
+        if (const FunctionFacts *Facts = M.factsFor(CE->getDirectCallee())) {
           for (const StoreFact &S : Facts->Stores)
             if (S.Kind == "shared" && S.Param < CE->getNumArgs())
               Remote.push_back({CE, Facts, &S, Func});
+        } else if (const FunctionDecl *Callee = CE->getDirectCallee();
+                   Callee && Callee->hasBody() && CE->getNumArgs()) {
+          HelperCalls.push_back({CE, Func});
+        }
+      }
     if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
       if (BO->isAssignmentOp())
         add(BO, BO->getLHS(), {BO->getRHS()}, Func);
@@ -517,6 +598,28 @@ private:
                             : "#" + std::to_string(R.Store->Param + 1);
     Finding F;
     F.Check = SharedStateCheckName.str();
+    if (const Expr *At = localWrite(R)) {
+      // The helper in this translation unit is where the data is kept:
+      // the finding is the write, once, with the call that hands it over.
+      if (!ReportedThroughCall.insert(At).second)
+        return std::nullopt;
+      F.Loc = At->getBeginLoc();
+      F.Range = At->getSourceRange();
+      F.Message = "per-user data is written to '" + R.Store->Target +
+                  "', which is shared between requests, by '" + Fn.Name +
+                  "' called with '" + M.text(Arg) + "'";
+      F.Notes.push_back(
+          {PV.PerUser.Loc,
+           "per-user data comes from '" + PV.PerUser.Text + "'" + PV.PerUser.Via,
+           PV.PerUser.Kind});
+      F.Notes.push_back({R.Call->getBeginLoc(),
+                         "'" + Fn.Name + "' is called here with '" +
+                             M.text(Arg) + "' for its parameter '" + Param +
+                             "', which it writes to '" + R.Store->Target + "'"});
+      if (std::optional<StorageInfo> SI = storageOf(At))
+        addSharedNotes(*SI, F);
+      return F;
+    }
     F.Loc = R.Call->getBeginLoc();
     F.Range = R.Call->getSourceRange();
     F.Message = "per-user data '" + M.text(Arg) + "' is written to '" +
@@ -632,6 +735,12 @@ private:
     F.Message = "per-user data '" + M.text(Value) + "' is written to '" +
                 M.text(W.Target) + "', which is shared between requests";
     F.Notes.push_back(*PerUserNote);
+    addSharedNotes(SI, F);
+    return F;
+  }
+
+  /// Why the storage is shared, and where it is made so.
+  static void addSharedNotes(const StorageInfo &SI, Finding &F) {
     const ValueDecl *Holder = SI.Holder ? SI.Holder : SI.Decl;
     if (Holder)
       F.Notes.push_back({Holder->getLocation(),
@@ -641,7 +750,24 @@ private:
     F.Evidence = SI.Evidence;
     if (SI.WhereLoc.isValid())
       F.Notes.push_back({SI.WhereLoc, SI.WhereNote});
-    return F;
+  }
+
+  /// The write in this translation unit that \p R's helper leads to.
+  const Expr *localWrite(const RemoteWrite &R) {
+    for (const auto &[Key, Facts] : LocalFacts)
+      if (&Facts == R.Callee) {
+        auto It = LocalWriteAt.find({Key, R.Store->Target});
+        return It == LocalWriteAt.end() ? nullptr : It->second;
+      }
+    return nullptr;
+  }
+
+  /// The storage of the write \p At, as reportableStorage judges it.
+  std::optional<StorageInfo> storageOf(const Expr *At) {
+    for (const Write &W : Writes)
+      if (W.At == At)
+        return reportableStorage(W);
+    return std::nullopt;
   }
 
   TUContext &TU;
@@ -651,6 +777,16 @@ private:
   const SourceManager &SM;
   std::vector<Write> Writes;
   std::vector<RemoteWrite> Remote;
+  /// Calls of functions defined here, with the function they are made in.
+  std::vector<std::pair<const CallExpr *, const FunctionDecl *>> HelperCalls;
+  /// What this translation unit's helpers write (addLocalHelperCalls);
+  /// RemoteWrite points into it, so it only grows.
+  std::map<const FunctionDecl *, FunctionFacts> LocalFacts;
+  /// The write each helper's store fact leads to, by helper and target.
+  std::map<std::pair<const FunctionDecl *, std::string>, const Expr *>
+      LocalWriteAt;
+  /// Writes already reported through a call of their helper.
+  llvm::DenseSet<const Expr *> ReportedThroughCall;
   std::map<std::tuple<const FunctionDecl *, const VarDecl *, const FieldDecl *>,
            bool>
       ResetMemo;
