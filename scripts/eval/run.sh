@@ -6,6 +6,9 @@
 # PROJECT_ROOT), OUT_DIR/summary.txt (times, peak RSS, lines analysed).
 # Entries whose file does not exist (sources generated at build time) are
 # left out of OUT_DIR/db/compile_commands.json and counted.
+# CROSSUSER_ARGS: further options for crossuser-check, split at spaces, e.g.
+# CROSSUSER_ARGS=--checks=crossuser-* where the project's own .clang-tidy
+# has a Checks line that enables none of crossuser's checks (userver's).
 set -euo pipefail
 cu="$(cd "$1" && pwd)/bin/crossuser-check"
 db="$(cd "$2" && pwd)"; root="$(cd "$3" && pwd)"; out="$4"; jobs="${5:-2}"
@@ -21,7 +24,7 @@ PY
 # 1. crossuser-check, timed, with peak RSS. The report goes to stdout so
 #    that it is written even when some TUs do not compile (exit 2).
 /usr/bin/time -v -o "$out/time-crossuser.txt" \
-  "$cu" -p "$out/db" -j "$jobs" --root "$root" --header-filter "^$root/" \
+  "$cu" -p "$out/db" -j "$jobs" --root "$root" --header-filter "^$root/" ${CROSSUSER_ARGS:-} \
   --format json -o - > "$out/findings.json" 2> "$out/crossuser.stderr" && rc=0 || rc=$?
 echo "crossuser-check exit status: $rc"
 
