@@ -38,7 +38,8 @@ static const OptionSpec Specs[] = {
      "X-Account-Id;X-Session-Id;X-Auth-Token;X-Api-Key;X-Forwarded-User;"
      "X-Remote-User",
      "Request headers whose value identifies the user; reading one makes the "
-     "identity available."},
+     "identity available (an X- header named with an IdentityNames word "
+     "does too, as word evidence)."},
     {"PerUserTypes",
      "Profile;Cart;Basket;Order;Orders;Purchase;Invoice;Payment;Wallet;"
      "Address;Inbox;Message;Notification;Preferences;Settings;"

@@ -176,6 +176,10 @@ static bool nameHasIdentityWord(const WordSet &Names, StringRef Name) {
   return false;
 }
 
+bool Model::namesIdentity(StringRef Name) const {
+  return nameHasIdentityWord(Cfg.IdentityNames, Name);
+}
+
 /// Neither copied nor moved: its copy and move constructors are deleted,
 /// as written or because a member (a mutex) cannot be.
 static bool isImmovable(const CXXRecordDecl *RD) {

@@ -96,6 +96,10 @@ public:
   }
   /// A variable, field, parameter or function that names a user identity.
   bool isIdentityDecl(const clang::ValueDecl *D);
+  /// \p Name has an IdentityNames word that names a user (not a quantity
+  /// such as `session_timeout`, not a phrase such as `user agent`): the
+  /// word evidence a declaration's name gives.
+  bool namesIdentity(llvm::StringRef Name) const;
   /// What makes identity declaration \p D one: an annotation on it or its
   /// type, or else words (its name or its type's).
   EvidenceKind identityKind(const clang::ValueDecl *D) const;

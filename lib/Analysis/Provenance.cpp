@@ -234,6 +234,12 @@ std::optional<Evidence> Provenance::identitySource(const Expr *E) {
     // model); a cookie is known only by its name.
     if (Cfg.IdentityHeaders.containsExact(S))
       return decidedBy(evidenceAt(E), EvidenceKind::Model);
+    // A header an authenticating proxy sets is known by its words
+    // (`X-Authenticated-User`, `X-Auth-Request-Email`, `X-Customer-Id`),
+    // as a variable's name would be.
+    if (S.size() > 2 && S.take_front(2).equals_insensitive("x-") &&
+        !S.contains(' ') && M.namesIdentity(S.drop_front(2)))
+      return decidedBy(evidenceAt(E), EvidenceKind::IdentityName);
     if (CookieGetter && Cfg.IdentityNames.matchesAnyWord(S))
       return decidedBy(evidenceAt(E), EvidenceKind::IdentityName);
   }

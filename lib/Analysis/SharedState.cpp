@@ -139,8 +139,11 @@ public:
     for (const FunctionDecl *FD : TU.functions())
       collect(FD);
     for (const Write &W : Writes)
-      if (std::optional<Finding> F = judge(W))
+      if (std::optional<Finding> F = judge(W)) {
         Out.push_back(std::move(*F));
+        Reported.insert(W.At);
+      }
+    Judged = true;
     addLocalHelperCalls();
     for (const RemoteWrite &R : Remote)
       if (std::optional<Finding> F = judgeRemote(R))
@@ -233,7 +236,8 @@ private:
     for (const Write &W : Writes) {
       const FunctionDecl *F = W.Func;
       // Reported where it happens: one finding at the cause.
-      if (!F || isLambdaCallOperator(F) || judge(W))
+      if (!F || isLambdaCallOperator(F) ||
+          (Judged ? Reported.count(W.At) != 0 : judge(W).has_value()))
         continue;
       std::optional<StorageInfo> SI = reportableStorage(W);
       if (!SI)
@@ -787,6 +791,9 @@ private:
       LocalWriteAt;
   /// Writes already reported through a call of their helper.
   llvm::DenseSet<const Expr *> ReportedThroughCall;
+  /// The writes run() reported, once every write was judged.
+  llvm::DenseSet<const Expr *> Reported;
+  bool Judged = false;
   std::map<std::tuple<const FunctionDecl *, const VarDecl *, const FieldDecl *>,
            bool>
       ResetMemo;

@@ -167,13 +167,15 @@ private:
   LruCache<std::string, Profile> lru_;
 };
 
-// The only identity is a custom header.
+// The only identity is a custom header: in IdentityHeaders, or an `X-`
+// header named with an identity word (`buyer` in the NAMES list).
 class BuyerRefHandler : public http::Handler {
 public:
   void Handle(const http::Request &req, http::Response &resp) override {
     std::string ref = req.header("X-Buyer-Ref");
     if (auto hit = by_path_.Get(req.path()))
       // HEADERS: :[[@LINE-1]]:20: warning: cache 'by_path_' is keyed by 'req.path()', which does not identify the user [crossuser-cache-key]
+      // NAMES: :[[@LINE-2]]:20: warning: cache 'by_path_' is keyed by 'req.path()', which does not identify the user [crossuser-cache-key]
       resp.body = RenderProfile(*hit);
     (void)ref;
   }
