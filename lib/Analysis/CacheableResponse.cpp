@@ -66,6 +66,10 @@ struct HeaderSet {
   /// and the helper.
   const Expr *Via = nullptr;
   const FunctionDecl *ViaFunc = nullptr;
+  /// A response built in one chained expression, with no variable
+  /// (`req->create_response().append_header(...).set_body(b).done()`):
+  /// the call that makes the temporary the chain starts from.
+  const Expr *Chain = nullptr;
 };
 
 /// A response stored in a cache inside the service.
@@ -355,14 +359,54 @@ private:
     H.Name = *Name;
     H.Value = Value;
     H.Text = std::move(Text);
+    if (!H.Resp)
+      H.Chain = chainRoot(RespObj);
     // A response object that is a member of a long-lived handler has no
     // variable; only its Set-Cookie matters, judged by where it lives.
     // Nor has one a handler reaches through its request
     // (`request.GetHttpResponse()`) when the handler returns the body.
-    if (H.Resp || (H.Kind != HeaderKind::SetCookie && returnsBody(Cur)) ||
+    if (H.Resp || (H.Kind != HeaderKind::SetCookie && (H.Chain || returnsBody(Cur))) ||
         (H.Kind == HeaderKind::SetCookie &&
          M.classifyStorage(RespObj).Kind == Sharing::Shared))
       Headers.push_back(std::move(H));
+  }
+
+  /// The temporary a chain of builder calls starts from: below the calls
+  /// that hand back the object they are called on by reference, a call
+  /// that returns a new object (`req->create_response()`). Null when the
+  /// chain starts from a variable.
+  const Expr *chainRoot(const Expr *E) const {
+    E = E ? ignoreWrappers(E) : nullptr;
+    for (unsigned Guard = 0; E && Guard < 32; ++Guard) {
+      const auto *CE = dyn_cast<CallExpr>(E);
+      if (!CE)
+        return nullptr;
+      if (!CE->getCallReturnType(Ctx)->isReferenceType())
+        return CE->getType()->getAsCXXRecordDecl() ? CE : nullptr;
+      const auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
+      if (!MC || !objectOf(MC))
+        return nullptr;
+      E = ignoreWrappers(objectOf(MC));
+    }
+    return nullptr;
+  }
+
+  /// The body a chained response gets: an argument of a `response-body`
+  /// call in the chain of \p H (`.set_body(body)`) that is per-user data.
+  std::optional<FindingNote> perUserChainBody(const HeaderSet &H) {
+    for (const auto &[CE, Cur] : Calls) {
+      const auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
+      if (Cur != H.Func || !MC || chainRoot(objectOf(MC)) != H.Chain ||
+          !M.library().find(ModelRole::ResponseBody, MC->getMethodDecl()))
+        continue;
+      for (const Expr *Arg : MC->arguments())
+        if (Prov PV = P.of(Arg); PV.perUser())
+          return FindingNote{Arg->getBeginLoc(),
+                             "per-user data '" + M.text(Arg) +
+                                 "' enters the response here",
+                             PV.PerUser.Kind};
+    }
+    return std::nullopt;
   }
 
   /// `{"Cache-Control", "public"}`, `std::make_pair(...)`, and any other
@@ -1123,7 +1167,7 @@ private:
   /// \p A and \p B can be set on one response in one request; two headers
   /// a policy helper sets on one call are judged in the helper's body.
   bool sameResponse(const HeaderSet &A, const HeaderSet &B) {
-    if (A.Resp != B.Resp)
+    if (A.Resp != B.Resp || A.Chain != B.Chain)
       return false;
     if (A.Via && B.Via && A.Call == B.Call)
       return together(A.ViaFunc, A.Via, B.ViaFunc, B.Via);
@@ -1309,7 +1353,7 @@ private:
 
   std::optional<Finding> judgeHeader(const HeaderSet &H) {
     if (H.Kind == HeaderKind::Vary || H.Kind == HeaderKind::SetCookie ||
-        (!H.Resp && !returnsBody(H.Func)))
+        (!H.Resp && !H.Chain && !returnsBody(H.Func)))
       return std::nullopt;
     auto Drop = [&](const char *Why) {
       trace(SM, H.Call->getBeginLoc(), CacheableResponseCheckName,
@@ -1327,13 +1371,17 @@ private:
       return Drop("overridden by another header");
     std::optional<FindingNote> PerUser =
         H.Resp ? perUserWrite(H.Resp, H.Func, H.Call) : std::nullopt;
+    if (!PerUser && H.Chain)
+      PerUser = perUserChainBody(H);
     if (!PerUser)
       PerUser = perUserReturn(H.Func, H.Call);
     if (!PerUser)
       return Drop("no per-user data enters the response");
     Finding F;
     F.Check = CacheableResponseCheckName.str();
-    F.Loc = H.Call->getBeginLoc();
+    // In a chain the call is named where its method is written
+    // (`.append_header(...)`), not where the chain starts.
+    F.Loc = H.Chain ? H.Call->getExprLoc() : H.Call->getBeginLoc();
     F.Range = H.Call->getSourceRange();
     F.Message = "response is made storable by shared caches ('" + describe(H) +
                 "') but carries per-user data";

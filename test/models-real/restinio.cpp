@@ -9,7 +9,7 @@
 // cache keyed by the caller, a private response, and the public tax table
 // cached under its year. (A response built in one chained expression,
 // `create_response().append_header(...).set_body(...)`, is
-// xfail-restinio-builder-chain.cpp.)
+// restinio-builder-chain.cpp.)
 #include <restinio/all.hpp>
 #include <restinio/helpers/http_field_parsers/basic_auth.hpp>
 
