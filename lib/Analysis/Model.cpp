@@ -223,6 +223,10 @@ bool Model::isIdentityTypeUncached(QualType T) {
   if (RD->hasDefinition() && isImmovable(RD->getDefinition()) &&
       holdsEntries(T))
     return false;
+  // So is one that keeps a table of identities (`SessionDirectory` with a
+  // `std::map<std::string, Session>`): it finds many users' sessions.
+  if (RD->hasDefinition() && holdsIdentities(RD->getDefinition()))
+    return false;
   StringRef Name = RD->getName();
   if (Cfg.NonIdentityTypes.matchesAnyWord(Name) ||
       Cfg.AssociativeContainers.containsExact(Name) || isSequenceName(Name))
@@ -452,6 +456,16 @@ bool Model::isAssociativeContainer(QualType T) const {
   const CXXRecordDecl *RD = recordOf(T);
   return RD && RD->getIdentifier() &&
          Cfg.AssociativeContainers.containsExact(RD->getName());
+}
+
+bool Model::holdsIdentities(const CXXRecordDecl *RD) {
+  return llvm::any_of(RD->fields(), [&](const FieldDecl *F) {
+    QualType T = F->getType();
+    if (!isAssociativeContainer(T) && !cacheRow(T))
+      return false;
+    QualType Mapped = templateArg(T, 1);
+    return !Mapped.isNull() && isIdentityType(Mapped);
+  });
 }
 
 bool Model::holdsEntries(QualType T) const {

@@ -192,6 +192,9 @@ private:
                                           unsigned Depth) const;
   bool isValueLikeType(clang::QualType T) const;
   bool isIdentityTypeUncached(clang::QualType T);
+  /// A member container of \p RD maps keys to identities (a directory of
+  /// sessions or users).
+  bool holdsIdentities(const clang::CXXRecordDecl *RD);
   std::optional<EvidenceKind> perUserTypeImpl(clang::QualType T,
                                               unsigned Depth);
 
