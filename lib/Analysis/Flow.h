@@ -38,9 +38,7 @@ public:
   /// Some execution runs \p A and then \p B. Unknown: true.
   bool mayPrecede(const clang::Stmt *A, const clang::Stmt *B) const;
   /// One call can run both (either order). Unknown: true.
-  bool together(const clang::Stmt *A, const clang::Stmt *B) const {
-    return mayPrecede(A, B) || mayPrecede(B, A);
-  }
+  bool together(const clang::Stmt *A, const clang::Stmt *B) const;
   /// Every path from the function's entry to \p B runs \p A first, so a
   /// guard at A holds at B. Unknown: false.
   bool dominates(const clang::Stmt *A, const clang::Stmt *B) const;
@@ -66,6 +64,11 @@ public:
   const clang::CFG *cfg() const { return Graph.get(); }
 
 private:
+  /// Some path leads from block \p From to block \p To.
+  bool reaches(const clang::CFGBlock *From, const clang::CFGBlock *To) const;
+  /// One of \p A and \p B dominates the other, so a path runs both.
+  bool onOnePath(const Position &A, const Position &B) const;
+
   std::unique_ptr<clang::CFG> Graph;
   std::unique_ptr<clang::ParentMap> Parents;
   llvm::DenseMap<const clang::Stmt *, Position> Where;

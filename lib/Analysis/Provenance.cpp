@@ -695,13 +695,13 @@ const Provenance::VarFlow &Provenance::varFlow(const VarDecl *VD,
     return VF;
   VF.Ordered = true;
   unsigned N = VF.Sites.size();
-  // Per block, its writes in execution order.
-  llvm::DenseMap<const CFGBlock *, llvm::SmallVector<std::pair<unsigned, unsigned>, 4>>
-      InBlock;
+  auto &InBlock = VF.InBlock;
   for (unsigned I = 0; I < N; ++I) {
     VF.Pos.push_back(FF->position(VF.Sites[I]->At));
     if (VF.Pos.back())
       InBlock[VF.Pos.back()->Block].push_back({VF.Pos.back()->Index, I});
+    else
+      VF.Unplaced.push_back(I);
   }
   for (auto &[B, L] : InBlock)
     llvm::sort(L);
@@ -744,31 +744,90 @@ Provenance::reachingWrites(const VarDecl *VD, const FunctionDecl *F,
                            const Stmt *Use) {
   const VarFlow &VF = varFlow(VD, F);
   llvm::SmallVector<const WriteSite *, 8> Out;
-  std::optional<FunctionFlow::Position> UP;
-  if (VF.Ordered && Use)
-    UP = Flows->of(F).position(Use);
-  if (!UP) {
+  std::optional<llvm::BitVector> Bits = reachingBits(VF, F, Use);
+  if (!Bits) {
     Out.append(VF.Sites.begin(), VF.Sites.end());
     return Out;
   }
+  for (int I = Bits->find_first(); I >= 0; I = Bits->find_next(I))
+    Out.push_back(VF.Sites[I]);
+  return Out;
+}
+
+std::optional<llvm::BitVector>
+Provenance::reachingBits(const VarFlow &VF, const FunctionDecl *F,
+                         const Stmt *Use) {
+  std::optional<FunctionFlow::Position> UP;
+  if (VF.Ordered && Use)
+    UP = Flows->of(F).position(Use);
+  if (!UP)
+    return std::nullopt;
   llvm::BitVector Bits = VF.In.lookup(UP->Block);
   Bits.resize(VF.Sites.size());
-  llvm::SmallVector<std::pair<unsigned, unsigned>, 8> Here;
-  for (unsigned I = 0; I < VF.Sites.size(); ++I)
-    if (VF.Pos[I] && VF.Pos[I]->Block == UP->Block &&
-        VF.Pos[I]->Index < UP->Index)
-      Here.push_back({VF.Pos[I]->Index, I});
-  llvm::sort(Here);
-  for (auto [Pos, I] : Here) {
-    if (VF.Sites[I]->Kills)
-      Bits.reset();
+  auto Here = VF.InBlock.find(UP->Block);
+  if (Here != VF.InBlock.end())
+    for (auto [Pos, I] : Here->second) {
+      if (Pos >= UP->Index)
+        break;
+      if (VF.Sites[I]->Kills)
+        Bits.reset();
+      Bits.set(I);
+    }
+  // A write the CFG does not place (in a lambda, say) may reach anything.
+  for (unsigned I : VF.Unplaced)
     Bits.set(I);
+  return Bits;
+}
+
+Prov Provenance::reachingValue(const VarDecl *VD, const FunctionDecl *Owner,
+                               const Stmt *Use, const FunctionDecl *Ctx,
+                               unsigned Depth, unsigned MyDepth) {
+  const VarFlow &VF = varFlow(VD, Owner);
+  auto Written = [&](unsigned I, Prov &Into) {
+    const WriteSite *W = VF.Sites[I];
+    // Side effects on a handle (`mg_write(conn, body)`) do not come back
+    // out of later reads of it.
+    if (W->Value && W->BuildsValue)
+      Into.merge(eval(W->Value, Ctx, Depth));
+  };
+  std::optional<llvm::BitVector> Bits = reachingBits(VF, Owner, Use);
+  Prov P;
+  if (!Bits) {
+    for (unsigned I = 0; I < VF.Sites.size(); ++I)
+      Written(I, P);
+    return P;
   }
-  for (unsigned I = 0; I < VF.Sites.size(); ++I)
-    // A write the CFG does not place (in a lambda, say) may reach anything.
-    if (Bits.test(I) || !VF.Pos[I])
-      Out.push_back(VF.Sites[I]);
-  return Out;
+  // The value that a set of writes can leave is memoised by the set: the
+  // set reaching a use is a set already met plus the writes after it
+  // (`s += part; log.push_back(s);` repeated: each use adds one append to
+  // the last one's set), so a chain of n appends costs n merges, not n^2.
+  // The highest writes are peeled off until a known set remains, then
+  // merged back in ascending order, as a flat merge over the set would.
+  auto &Memo = ReachMemo[{VD, Ctx}];
+  llvm::BitVector Cur = *Bits;
+  llvm::SmallVector<unsigned, 8> Peeled;
+  while (Cur.any()) {
+    auto It = Memo.find(Cur);
+    if (It != Memo.end()) {
+      P = It->second;
+      break;
+    }
+    unsigned Top = Cur.find_last();
+    Peeled.push_back(Top);
+    Cur.reset(Top);
+  }
+  for (unsigned I : llvm::reverse(Peeled)) {
+    Written(I, P);
+    Cur.set(I);
+    // Not under a cut cycle or a spent budget, and within the memory
+    // budget (a set per program point of the variable's function).
+    if (MinCut >= MyDepth && Steps <= MaxSteps &&
+        ReachMemoBits + Cur.size() <= MaxReachMemoBits) {
+      ReachMemoBits += Cur.size();
+      Memo.try_emplace(Cur, P);
+    }
+  }
+  return P;
 }
 
 /// A member of a user's record named like the user's identity (`id`,
@@ -1101,14 +1160,9 @@ Prov Provenance::evalVar(const VarDecl *VD, const DeclRefExpr *Ref,
   const Expr *Init = VD->getInit();
   bool InitSeen = false;
   if (Local) {
-    for (const WriteSite *W : reachingWrites(VD, Owner, UsePos ? Ref : nullptr)) {
-      InitSeen |= W->Value == Init;
-      // Side effects on a handle (`mg_write(conn, body)`) do not come back
-      // out of later reads of it.
-      if (W->Value && W->BuildsValue)
-        P.merge(eval(W->Value, Ctx, Depth));
-    }
-    InitSeen |= llvm::any_of(varFlow(VD, Owner).Sites, [&](const WriteSite *W) {
+    P.merge(reachingValue(VD, Owner, UsePos ? Ref : nullptr, Ctx, Depth,
+                          MyDepth));
+    InitSeen = llvm::any_of(varFlow(VD, Owner).Sites, [&](const WriteSite *W) {
       return W->Value == Init;
     });
   }

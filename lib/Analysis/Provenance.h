@@ -6,6 +6,7 @@
 #include "Analysis/Flow.h"
 #include "Analysis/Model.h"
 #include "clang/AST/Stmt.h"
+#include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallBitVector.h"
@@ -206,15 +207,39 @@ private:
     std::vector<const WriteSite *> Sites;
     std::vector<std::optional<FunctionFlow::Position>> Pos;
     llvm::DenseMap<const clang::CFGBlock *, llvm::BitVector> In;
+    /// Per block, its writes as (position in the block, site), in order.
+    llvm::DenseMap<const clang::CFGBlock *,
+                   llvm::SmallVector<std::pair<unsigned, unsigned>, 4>>
+        InBlock;
+    /// The sites the CFG does not place (in a lambda, say).
+    llvm::SmallVector<unsigned, 4> Unplaced;
     bool Ordered = false;
   };
   const VarFlow &varFlow(const clang::VarDecl *VD, const clang::FunctionDecl *F);
+  /// The writes of \p VF that reach \p Use, as bits over VF.Sites; none
+  /// when the order is unknown.
+  std::optional<llvm::BitVector> reachingBits(const VarFlow &VF,
+                                              const clang::FunctionDecl *F,
+                                              const clang::Stmt *Use);
+  /// What the value-building writes into local \p VD that reach \p Use
+  /// (all of them when it is null or unplaced) put there, evaluated in
+  /// \p Ctx by the evalVar at stack depth \p MyDepth.
+  Prov reachingValue(const clang::VarDecl *VD, const clang::FunctionDecl *Owner,
+                     const clang::Stmt *Use, const clang::FunctionDecl *Ctx,
+                     unsigned Depth, unsigned MyDepth);
 
   Model &M;
   FlowCache *Flows;
   llvm::DenseMap<std::pair<const clang::VarDecl *, const clang::FunctionDecl *>,
                  std::unique_ptr<VarFlow>>
       VarFlows;
+  /// What each set of reaching writes of a local leaves in it, by
+  /// (variable, evaluation context); see reachingValue.
+  llvm::DenseMap<std::pair<const clang::VarDecl *, const clang::FunctionDecl *>,
+                 llvm::DenseMap<llvm::BitVector, Prov>>
+      ReachMemo;
+  size_t ReachMemoBits = 0;
+  static const size_t MaxReachMemoBits = size_t(1) << 27;
   /// By (use, function) when the use's reaching writes are known, else
   /// by (variable, function).
   llvm::DenseMap<std::pair<const void *, const clang::FunctionDecl *>, Prov>

@@ -696,6 +696,19 @@ private:
   }
 
   std::optional<Finding> judge(const Write &W) {
+    // Where the write goes first: most writes are into a request's own
+    // locals, and what they write need not be followed then.
+    std::optional<StorageInfo> Storage = reportableStorage(W);
+    if (!Storage) {
+      StorageInfo SI = M.classifyStorage(W.Target);
+      trace(SM, W.At->getBeginLoc(), SharedStateCheckName,
+            "'" + M.text(W.Target) + "': storage not reportable (" +
+                (SI.Kind == Sharing::Shared     ? "shared, but excluded"
+                 : SI.Kind == Sharing::PerRequest ? "per request"
+                                                  : "unknown lifetime") +
+                ")");
+      return std::nullopt;
+    }
     const Expr *Value = nullptr;
     Prov PV;
     for (const Expr *V : W.Values) {
@@ -718,17 +731,6 @@ private:
     else {
       trace(SM, W.At->getBeginLoc(), SharedStateCheckName,
             "'" + M.text(W.Target) + "': no per-user value is written");
-      return std::nullopt;
-    }
-    std::optional<StorageInfo> Storage = reportableStorage(W);
-    if (!Storage) {
-      StorageInfo SI = M.classifyStorage(W.Target);
-      trace(SM, W.At->getBeginLoc(), SharedStateCheckName,
-            "'" + M.text(W.Target) + "': storage not reportable (" +
-                (SI.Kind == Sharing::Shared     ? "shared, but excluded"
-                 : SI.Kind == Sharing::PerRequest ? "per request"
-                                                  : "unknown lifetime") +
-                ")");
       return std::nullopt;
     }
     const StorageInfo &SI = *Storage;
