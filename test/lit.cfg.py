@@ -108,6 +108,7 @@ real_library_headers = {
     "tbb": "oneapi/tbb/concurrent_hash_map.h",      # libtbb-dev
     "libjwt": "jwt.h",                              # libjwt-dev
     "beast": "boost/beast/http.hpp",                # libboost-dev
+    "openssl": "openssl/ssl.h",                     # libssl-dev
 }
 for feature, header in real_library_headers.items():
     if os.path.exists(os.path.join("/usr/include", header)):

@@ -311,7 +311,7 @@ private:
     CacheOp Op;
     // A client method a model names (`kv.Put(shard, key, value)`,
     // `conn.Exec("SETEX %s %d %s", ...)`): the client is the cache.
-    if (const ModelRow *Row = M.library().find(ModelRole::RemoteCache, MD)) {
+    if (const ModelRow *Row = M.row(ModelRole::RemoteCache, MD)) {
       const ValueDecl *Client = M.classifyStorage(Obj).Decl;
       Op.Call = MC;
       Op.Func = Cur;
@@ -445,7 +445,7 @@ private:
     Op.CacheId = Conn ? static_cast<const void *>(Conn->getCanonicalDecl())
                       : static_cast<const void *>(FD);
     Op.CacheName = Conn ? Conn->getNameAsString() : Name.str();
-    const ModelRow *Row = M.library().find(ModelRole::RemoteCache, FD);
+    const ModelRow *Row = M.row(ModelRole::RemoteCache, FD);
     Op.Row = Row;
     if (Row || Cfg.RedisCommandFunctions.contains(Name)) {
       if (remoteCall(CE, Row, Op))
@@ -574,6 +574,8 @@ private:
         if (!FromParam)
           continue;
       }
+      if (Key.Params.none())
+        continue;
       // Already reported where it happens (the wrapper has the user and
       // drops it): one finding at the cause, not one more per caller.
       if (judge(Op))
@@ -674,11 +676,13 @@ private:
     // The new operations move the vector: every pointer into it goes.
     std::move(W.Ops.begin(), W.Ops.end(), std::back_inserter(Ops));
     ByCache.clear();
+    InsertsOf.clear();
+    TypeEvidenceMemo.clear();
     OwnerCheckedMemo.clear();
     OwnerCheckedOps.clear();
     IdentityStoreMemo.clear();
     for (const CacheOp &Op : Ops)
-      ByCache[Op.CacheId].push_back(&Op);
+      addToCache(Op);
   }
 
   /// Instantiated functions with bodies outside system headers that the
@@ -710,7 +714,7 @@ private:
             Op.Values.append(It->second.begin(), It->second.end());
         }
     for (const CacheOp &Op : Ops)
-      ByCache[Op.CacheId].push_back(&Op);
+      addToCache(Op);
   }
 
   /// The reads \p E is built from, as written (`session->locale`, `year`),
@@ -790,7 +794,6 @@ private:
     for (const Expr *V : Op.Values)
       if (std::optional<FindingNote> N = Stored(Op, V))
         return N;
-    const auto &Siblings = ByCache[Op.CacheId];
     // An insert whose value the engine can judge here: not one that is a
     // caller's argument (`Warm(path, profile)`), which could be anything.
     auto Judged = [&](const CacheOp &Insert) {
@@ -800,8 +803,8 @@ private:
                           });
     };
     bool InsertSeen = Op.IsInsert && Judged(Op);
-    for (const CacheOp *Other : Siblings) {
-      if (Other == &Op || !Other->IsInsert)
+    for (const CacheOp *Other : InsertsOf[Op.CacheId]) {
+      if (Other == &Op)
         continue;
       InsertSeen |= Judged(*Other);
       for (const Expr *V : Other->Values)
@@ -815,12 +818,23 @@ private:
                              ")"};
     if (InsertSeen)
       return std::nullopt;
-    for (const CacheOp *Other : Siblings) {
-      std::optional<EvidenceKind> Kind =
-          Other->ValueType.isNull() ? std::nullopt
-                                    : M.perUserTypeEvidence(Other->ValueType);
-      if (!Kind)
-        continue;
+    // The first operation on the cache whose value type is per-user, once
+    // per cache (a cache of thousands of lookups would otherwise look at
+    // each sibling for each of them).
+    auto Memo = TypeEvidenceMemo.find(Op.CacheId);
+    if (Memo == TypeEvidenceMemo.end()) {
+      std::pair<const CacheOp *, EvidenceKind> First{nullptr, EvidenceKind::Name};
+      for (const CacheOp *Other : ByCache[Op.CacheId])
+        if (std::optional<EvidenceKind> Kind =
+                Other->ValueType.isNull()
+                    ? std::nullopt
+                    : M.perUserTypeEvidence(Other->ValueType)) {
+          First = {Other, *Kind};
+          break;
+        }
+      Memo = TypeEvidenceMemo.try_emplace(Op.CacheId, First).first;
+    }
+    if (const auto &[Other, Kind] = Memo->second; Other) {
       SourceLocation L = Op.CacheDecl ? Op.CacheDecl->getLocation()
                                       : Other->Call->getBeginLoc();
       return FindingNote{
@@ -828,10 +842,16 @@ private:
           "'" + Op.CacheName + "' holds values of per-user type '" +
               M.stripWrappers(Other->ValueType)
                   .getAsString(M.context().getPrintingPolicy()) +
-              "'" + (*Kind == EvidenceKind::Name ? " (judged by its name)" : ""),
-          *Kind};
+              "'" + (Kind == EvidenceKind::Name ? " (judged by its name)" : ""),
+          Kind};
     }
     return std::nullopt;
+  }
+
+  void addToCache(const CacheOp &Op) {
+    ByCache[Op.CacheId].push_back(&Op);
+    if (Op.IsInsert)
+      InsertsOf[Op.CacheId].push_back(&Op);
   }
 
   /// `sessions.insert(newId, session)` after `session->setSessionId(newId)`:
@@ -1111,15 +1131,17 @@ private:
   bool keyTypeIdentifies(QualType T) {
     if (T.isNull())
       return false;
-    if (M.isIdentityType(T))
-      return true;
+    auto [It, Fresh] =
+        KeyTypeMemo.try_emplace(T.getAsOpaquePtr(), false);
+    if (!Fresh)
+      return It->second;
+    bool Identifies = M.isIdentityType(T);
     // A struct key with a user or tenant field: `ProfileKey{tenant, path}`.
     const CXXRecordDecl *RD = M.recordOf(T);
-    if (RD && RD->hasDefinition() && !M.isAssociativeContainer(T))
-      for (const FieldDecl *F : RD->getDefinition()->fields())
-        if (M.isIdentityDecl(F))
-          return true;
-    return false;
+    if (!Identifies && RD && RD->hasDefinition() && !M.isAssociativeContainer(T))
+      Identifies = llvm::any_of(RD->getDefinition()->fields(),
+                                [&](const FieldDecl *F) { return M.isIdentityDecl(F); });
+    return KeyTypeMemo[T.getAsOpaquePtr()] = Identifies;
   }
 
   void addKeyNotes(const CacheOp &Op, Finding &F) {
@@ -1346,6 +1368,13 @@ private:
   llvm::StringSet<> CacheNames;
   /// The operations on each cache, by CacheOp::CacheId.
   llvm::DenseMap<const void *, llvm::SmallVector<const CacheOp *, 4>> ByCache;
+  /// The inserts among them.
+  llvm::DenseMap<const void *, llvm::SmallVector<const CacheOp *, 4>> InsertsOf;
+  /// Per cache, its first operation with a per-user value type, if any.
+  llvm::DenseMap<const void *, std::pair<const CacheOp *, EvidenceKind>>
+      TypeEvidenceMemo;
+  /// keyTypeIdentifies, by type as written (an alias may name an identity).
+  llvm::DenseMap<const void *, bool> KeyTypeMemo;
   llvm::DenseMap<const void *, bool> OwnerCheckedMemo;
   llvm::DenseMap<const void *, bool> IdentityStoreMemo;
   llvm::DenseMap<const FunctionDecl *, FunctionFacts> LocalWrappers;

@@ -397,7 +397,7 @@ private:
     for (const auto &[CE, Cur] : Calls) {
       const auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
       if (Cur != H.Func || !MC || chainRoot(objectOf(MC)) != H.Chain ||
-          !M.library().find(ModelRole::ResponseBody, MC->getMethodDecl()))
+          !M.row(ModelRole::ResponseBody, MC->getMethodDecl()))
         continue;
       for (const Expr *Arg : MC->arguments())
         if (Prov PV = P.of(Arg); PV.perUser())
@@ -492,7 +492,7 @@ private:
       noteRegistration(MC, FD);
     if (MC && Obj && MC->getNumArgs() >= 1 && Cfg.LookupMethods.contains(Name))
       Lookups.push_back({MC, Cur, Obj});
-    if (const ModelRow *Row = M.library().find(ModelRole::ResponseHeader, FD)) {
+    if (const ModelRow *Row = M.row(ModelRole::ResponseHeader, FD)) {
       modelledHeader(CE, MC, FD, *Row, Cur);
       return;
     }
@@ -595,8 +595,8 @@ private:
   /// `svr.Get("/orders", handler)`, `svr.set_post_routing_handler(hook)`:
   /// a handler kept by the server object it is registered on.
   void noteRegistration(const CXXMemberCallExpr *MC, const FunctionDecl *FD) {
-    const ModelRow *Hook = M.library().find(ModelRole::Middleware, FD);
-    const ModelRow *Row = Hook ? Hook : M.library().find(ModelRole::Lifetime, FD);
+    const ModelRow *Hook = M.row(ModelRole::Middleware, FD);
+    const ModelRow *Row = Hook ? Hook : M.row(ModelRole::Lifetime, FD);
     const Expr *Kept = Row ? modelArgument(MC, FD, Row->Arg) : nullptr;
     if (!Kept)
       return;
@@ -942,7 +942,7 @@ private:
     }
     if (const auto *CE = dyn_cast<CallExpr>(E))
       if (const FunctionDecl *FD = CE->getDirectCallee())
-        if (const ModelRow *Row = M.library().find(ModelRole::ResponseHeader, FD))
+        if (const ModelRow *Row = M.row(ModelRole::ResponseHeader, FD))
           if (Row->HeaderName < 0)
             return Join(llvm::ArrayRef<const Expr *>(CE->getArgs(), CE->getNumArgs()));
     return std::nullopt;

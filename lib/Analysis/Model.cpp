@@ -373,9 +373,18 @@ const Models &Model::library() const {
   return Cfg.Library ? *Cfg.Library : Empty;
 }
 
+const ModelRow *Model::row(ModelRole Role, const NamedDecl *D) const {
+  if (!D)
+    return nullptr;
+  auto [It, Fresh] = RowMemo.try_emplace({unsigned(Role), D}, nullptr);
+  if (Fresh)
+    It->second = library().find(Role, D);
+  return It->second;
+}
+
 const ModelRow *Model::identityRow(const ValueDecl *D,
                                    const CallExpr *Call) const {
-  const ModelRow *R = library().find(ModelRole::Identity, D);
+  const ModelRow *R = row(ModelRole::Identity, D);
   if (!R || R->Arg < 0)
     return R;
   const Expr *Arg = modelArgument(Call, D, R->Arg);
@@ -439,7 +448,7 @@ bool Model::isResponseType(QualType T) const {
 const ModelRow *Model::cacheRow(QualType T) const {
   if (T.isNull())
     return nullptr;
-  return library().find(ModelRole::Cache, recordOf(T));
+  return row(ModelRole::Cache, recordOf(T));
 }
 
 bool Model::isCacheType(QualType T) const {
@@ -749,7 +758,7 @@ public:
     // A library model says which argument the framework keeps for the
     // server's lifetime (`CivetServer::addHandler(uri, handler)`,
     // `MHD_start_daemon(..., dh, dh_cls, ...)`).
-    if (const ModelRow *R = M.library().find(ModelRole::Lifetime, Callee))
+    if (const ModelRow *R = M.row(ModelRole::Lifetime, Callee))
       if (const Expr *Kept = modelArgument(CE, Callee, R->Arg);
           Kept &&
           (R->Life == Lifetime::PerServer || R->Life == Lifetime::PerWorker)) {
@@ -1142,7 +1151,7 @@ std::optional<LongLived> Model::longLivedImpl(const CXXRecordDecl *RD,
     // The registration is structure (or the registering function's model
     // row), whatever the name said.
     const FunctionDecl *Callee = It->second->getDirectCallee();
-    const ModelRow *By = library().find(ModelRole::Lifetime, Callee);
+    const ModelRow *By = row(ModelRole::Lifetime, Callee);
     std::string Via = By ? By->citation() : "";
     EvidenceKind Kind = By ? EvidenceKind::Model : EvidenceKind::Structure;
     if (!Out || Out->byName())
@@ -1207,7 +1216,7 @@ bool Model::isFrameworkCallback(const FunctionDecl *F) const {
   for (unsigned Guard = 0; !Work.empty() && Guard < 16; ++Guard) {
     const CXXMethodDecl *Cur = Work.pop_back_val();
     for (const CXXMethodDecl *O : Cur->overridden_methods()) {
-      if (library().find(ModelRole::Lifetime, O->getParent()))
+      if (row(ModelRole::Lifetime, O->getParent()))
         return true;
       Work.push_back(O);
     }

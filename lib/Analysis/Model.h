@@ -110,6 +110,9 @@ public:
                               const clang::CallExpr *Call) const;
   /// The library models in use.
   const Models &library() const;
+  /// library().find(Role, D), memoised for this translation unit (a
+  /// lookup builds D's qualified name and matches it against every row).
+  const ModelRow *row(ModelRole Role, const clang::NamedDecl *D) const;
 
   /// An HTTP response, by its class's name or by an alias it is spelled
   /// with (Beast's `http::response<Body>` is an alias of `http::message`).
@@ -205,6 +208,9 @@ private:
       PerUserTypeMemo;
   llvm::DenseMap<const clang::ValueDecl *, bool> IdentityDeclMemo;
   mutable std::shared_ptr<InstanceIndex> Instances;
+  mutable llvm::DenseMap<std::pair<unsigned, const clang::NamedDecl *>,
+                         const ModelRow *>
+      RowMemo;
   mutable llvm::DenseMap<const clang::FunctionDecl *, const FunctionFacts *>
       FactsMemo;
 };

@@ -555,7 +555,7 @@ void Provenance::callWrites(const CallExpr *CE, const FunctionDecl *FD,
   // into an argument (`request.getCredentials(scheme, token)`).
   // It reads the request: it writes nothing else into its arguments
   // (`getCookie(conn, "sid", sid)` does not put `sid` into `conn`).
-  if (const ModelRow *R = M.library().find(ModelRole::Identity, FD)) {
+  if (const ModelRow *R = M.row(ModelRole::Identity, FD)) {
     if (R->Out >= 0 && unsigned(R->Out) < CE->getNumArgs())
       Add(CE->getArg(R->Out), CE, CE, true, true);
     return;

@@ -1,6 +1,8 @@
 // REQUIRES: beast
 // RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: %clang_tidy -checks='-*,crossuser-*' %s -- -std=c++17 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // An account service on Boost.Beast, compiled against the real
 // <boost/beast/http.hpp>. The credentials are fields read from the request

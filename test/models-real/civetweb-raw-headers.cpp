@@ -1,6 +1,8 @@
 // REQUIRES: civetweb
 // RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: %clang_tidy -checks='-*,crossuser-*' %s -- -std=c++17 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // CivetWeb services often write the status line and headers themselves
 // with mg_printf(conn, fmt, ...): the model's 'header-text' row reads the

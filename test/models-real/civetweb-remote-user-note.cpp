@@ -1,6 +1,8 @@
 // REQUIRES: civetweb
 // RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: %clang_tidy -checks='-*,crossuser-*' %s -- -std=c++17 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // A member access named by a model row (mg_request_info::remote_user,
 // civetweb.yaml:20) is judged by the row, which ranks above the identifier

@@ -1,6 +1,8 @@
 // REQUIRES: civetweb
 // RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: %clang_tidy -checks='-*,crossuser-*' %s -- -std=c++17 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // With CivetWeb's C API a service writes its responses in one helper that
 // takes the Cache-Control value. The helper's header is judged at each call,

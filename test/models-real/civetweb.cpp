@@ -1,6 +1,8 @@
 // REQUIRES: civetweb
 // RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: %clang_tidy -checks='-*,crossuser-*' %s -- -std=c++17 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // A photo-album service on CivetWeb, compiled against the real
 // <CivetServer.h> and <civetweb.h>. One CivetHandler serves every worker

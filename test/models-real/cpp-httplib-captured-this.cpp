@@ -1,6 +1,8 @@
 // REQUIRES: httplib
 // RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='warning:'
+// RUN: %clang_tidy -checks='-*,crossuser-*' %s -- -std=c++17 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='warning:'
 //
 // A cpp-httplib handler is a lambda that captures `this`; the server keeps
 // it, and so the object, for its whole life (lifetime rows with `arg:` for

@@ -1,5 +1,7 @@
 // REQUIRES: httplib
 // RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>&1 \
+// RUN:   | FileCheck %s --check-prefixes=CHECK,TOOL --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: %clang_tidy -checks='-*,crossuser-*' %s -- -std=c++17 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // cpp-httplib services register every route as a lambda in one function.
@@ -37,11 +39,11 @@ public:
       res.set_content(pages_[req.path], "text/html");
       // CHECK: cpp-httplib-sibling-lambdas.cpp:[[@LINE-1]]:23: warning: cache 'pages_' is keyed by 'req.path', which does not identify the user [crossuser-cache-key]
       // CHECK: cpp-httplib-sibling-lambdas.cpp:[[@LINE-7]]:35: note: user identity 'req.get_header_value("Cookie")' is available here (model cpp-httplib, cpp-httplib.yaml:6)
-      // CHECK: cpp-httplib-sibling-lambdas.cpp:23:35: note: per-user data 'RenderCart(session)' is stored in 'pages_' here
+      // CHECK: cpp-httplib-sibling-lambdas.cpp:25:35: note: per-user data 'RenderCart(session)' is stored in 'pages_' here
     });
   }
 
 private:
   std::map<std::string, std::string> pages_;
 };
-// CHECK: crossuser-check: 2 findings in 1 file
+// TOOL: crossuser-check: 2 findings in 1 file

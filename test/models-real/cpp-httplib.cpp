@@ -1,6 +1,8 @@
 // REQUIRES: httplib
 // RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: %clang_tidy -checks='-*,crossuser-*' %s -- -std=c++17 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // A notes service on cpp-httplib, compiled against the real <httplib.h>.
 // Leaks: a page cache keyed by a query parameter while the credentials are
@@ -50,7 +52,7 @@ public:
       // CHECK: cpp-httplib.cpp:[[@LINE-1]]:7: warning: per-user data 'token' is written to 'last_token_', which is shared between requests [crossuser-shared-state]
       // CHECK: cpp-httplib.cpp:[[@LINE-20]]:27: note: per-user data comes from 'req.get_header_value("Authorization")' (model cpp-httplib, cpp-httplib.yaml:6)
       // CHECK: cpp-httplib.cpp:[[@LINE+40]]:15: note: 'last_token_' is shared between requests: a member of 'NotesServer', registered to serve requests (model cpp-httplib, cpp-httplib.yaml:17)
-      // CHECK: cpp-httplib.cpp:30:5: note: 'NotesServer' is registered here; one instance serves every request
+      // CHECK: cpp-httplib.cpp:32:5: note: 'NotesServer' is registered here; one instance serves every request
       res.set_header("Cache-Control", "public, max-age=120");
       // CHECK: cpp-httplib.cpp:[[@LINE-1]]:7: warning: response is made storable by shared caches ('Cache-Control: public, max-age=120') but carries per-user data [crossuser-cacheable-response]
       // CHECK: cpp-httplib.cpp:[[@LINE+2]]:23: note: per-user data 'html' enters the response here

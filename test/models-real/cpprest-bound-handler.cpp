@@ -1,6 +1,8 @@
 // REQUIRES: cpprest
 // RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: %clang_tidy -checks='-*,crossuser-*' %s -- -std=c++17 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // A C++ REST SDK service whose handler is a method bound to the service
 // object (`listener_.support(methods::GET, std::bind(&Api::Get, this, _1))`):

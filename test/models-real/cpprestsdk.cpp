@@ -1,6 +1,8 @@
 // REQUIRES: cpprest
 // RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: %clang_tidy -checks='-*,crossuser-*' %s -- -std=c++17 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // An accounts service on the C++ REST SDK, compiled against the real
 // <cpprest/*.h>. Leaks: account summaries cached by the requested region
@@ -52,7 +54,7 @@ private:
       // CHECK: cpprestsdk.cpp:[[@LINE-1]]:7: warning: per-user data 'token' is written to 'last_token_', which is shared between requests [crossuser-shared-state]
       // CHECK: cpprestsdk.cpp:[[@LINE-21]]:18: note: per-user data comes from 'req.headers().find("Authorization")' (model cpprestsdk, cpprestsdk.yaml:12)
       // CHECK: cpprestsdk.cpp:[[@LINE+36]]:15: note: 'last_token_' is shared between requests: a member of 'AccountsService', registered to serve requests (model cpprestsdk, cpprestsdk.yaml:17)
-      // CHECK: cpprestsdk.cpp:27:5: note: 'AccountsService' is registered here; one instance serves every request
+      // CHECK: cpprestsdk.cpp:29:5: note: 'AccountsService' is registered here; one instance serves every request
       resp.headers().add(header_names::cache_control, "public, max-age=60");
       // CHECK: cpprestsdk.cpp:[[@LINE-1]]:7: warning: response is made storable by shared caches ('Cache-Control: public, max-age=60') but carries per-user data [crossuser-cacheable-response]
       // CHECK: cpprestsdk.cpp:[[@LINE+2]]:21: note: per-user data 'body' enters the response here

@@ -1,6 +1,8 @@
 // REQUIRES: grpcpp
 // RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: %clang_tidy -checks='-*,crossuser-*' %s -- -std=c++17 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // A quota service on gRPC C++, compiled against the real <grpcpp/*.h>. The
 // service base below has the shape protoc generates (a grpc::Service with

@@ -1,6 +1,8 @@
 // REQUIRES: hiredis, httplib
 // RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: %clang_tidy -checks='-*,crossuser-*' %s -- -std=c++17 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // A cart service that caches in Redis through hiredis, compiled against
 // the real <hiredis/hiredis.h> (and <httplib.h> for the HTTP side). hiredis

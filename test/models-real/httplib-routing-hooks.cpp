@@ -1,6 +1,8 @@
 // REQUIRES: httplib
 // RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: %clang_tidy -checks='-*,crossuser-*' %s -- -std=c++17 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // A response memo in cpp-httplib's routing hooks (middleware rows). The
 // post-routing hook sees the response of every route on the same server,

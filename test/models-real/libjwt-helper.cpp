@@ -1,6 +1,8 @@
 // REQUIRES: libjwt, httplib
 // RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: %clang_tidy -checks='-*,crossuser-*' %s -- -std=c++17 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // The requester's identity behind a helper, on the real <jwt.h>: Caller()
 // returns the forwarded token's "sub" claim (a libjwt model row), so the

@@ -1,6 +1,8 @@
 // REQUIRES: libjwt, httplib
 // RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: %clang_tidy -checks='-*,crossuser-*' %s -- -std=c++17 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // A profile service behind a gateway that forwards the verified token in
 // 'X-Forwarded-Jwt', compiled against the real <jwt.h> (and <httplib.h>).

@@ -1,6 +1,8 @@
 // REQUIRES: libmemcached
 // RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: %clang_tidy -checks='-*,crossuser-*' %s -- -std=c++17 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // One function serves public help pages and signed-in account pages from
 // one memcached client, through a lookup wrapper and direct sets. The
@@ -57,7 +59,7 @@ std::string Serve(memcached_st *memc, const SessionStore &sessions,
   auto page = CacheGet(memc, key);
   // CHECK: libmemcached-branches.cpp:[[@LINE-1]]:15: warning: cache 'memc' is keyed by 'key', which does not identify the user [crossuser-cache-key]
   // CHECK: libmemcached-branches.cpp:[[@LINE-3]]:21: note: key 'key' is built here
-  // CHECK: libmemcached-branches.cpp:[[@LINE-3]]:15: note: 'CacheGet' looks up 'memc' (libmemcached-branches.cpp:34) with a key made from its parameter 'key'
+  // CHECK: libmemcached-branches.cpp:[[@LINE-3]]:15: note: 'CacheGet' looks up 'memc' (libmemcached-branches.cpp:36) with a key made from its parameter 'key'
   // CHECK: libmemcached-branches.cpp:[[@LINE-8]]:18: note: user identity 'sessions.resolve(cookie)' is available here
   // CHECK: libmemcached-branches.cpp:[[@LINE+3]]:49: note: per-user data 'page->data()' is stored in 'memc' here
   if (!page) {

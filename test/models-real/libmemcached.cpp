@@ -1,6 +1,8 @@
 // REQUIRES: libmemcached, httplib
 // RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: %clang_tidy -checks='-*,crossuser-*' %s -- -std=c++17 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // A settings service that caches in memcached through libmemcached,
 // compiled against the real <libmemcached/memcached.h> (and <httplib.h>).

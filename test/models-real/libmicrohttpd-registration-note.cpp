@@ -1,6 +1,8 @@
 // REQUIRES: microhttpd
 // RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: %clang_tidy -checks='-*,crossuser-*' %s -- -std=c++17 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // The daemon's dh_cls is one object for the whole server only because the
 // model says so (libmicrohttpd.yaml:6: MHD_start_daemon, arg 5): no name

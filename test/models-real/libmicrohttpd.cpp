@@ -1,6 +1,8 @@
 // REQUIRES: microhttpd
 // RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: %clang_tidy -checks='-*,crossuser-*' %s -- -std=c++17 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // A timesheet service on GNU libmicrohttpd, compiled against the real
 // <microhttpd.h>. The application object is the daemon's dh_cls: one for

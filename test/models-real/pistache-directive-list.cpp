@@ -1,6 +1,8 @@
 // REQUIRES: pistache
 // RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: %clang_tidy -checks='-*,crossuser-*' %s -- -std=c++17 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // Pistache's typed Cache-Control takes a list of directives, written as
 // `std::vector<Http::CacheDirective>{...}` (a construction that also passes

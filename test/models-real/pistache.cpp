@@ -1,6 +1,8 @@
 // REQUIRES: pistache
 // RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: %clang_tidy -checks='-*,crossuser-*' %s -- -std=c++17 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // A wallet service on Pistache, compiled against the real <pistache/*.h>.
 // Its handler is cloned once per worker (HTTP_PROTOTYPE), so its members

@@ -1,6 +1,8 @@
 // REQUIRES: poco
 // RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: %clang_tidy -checks='-*,crossuser-*' %s -- -std=c++17 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // Poco hands a request's credentials back through out-parameters:
 // `request.getCredentials(scheme, token)` writes the bearer token into

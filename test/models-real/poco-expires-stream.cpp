@@ -1,6 +1,8 @@
 // REQUIRES: poco
 // RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: %clang_tidy -checks='-*,crossuser-*' %s -- -std=c++17 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // A Poco handler that dates its response an hour ahead
 // (`Timestamp expiry; expiry += Timespan(0, 1, 0, 0, 0);`, then formats

@@ -1,6 +1,8 @@
 // REQUIRES: poco
 // RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: %clang_tidy -checks='-*,crossuser-*' %s -- -std=c++17 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // Poco makes one HTTPRequestHandler per request, so keeping the caller in a
 // member is safe and common. But the value read back from that member must

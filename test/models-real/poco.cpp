@@ -1,6 +1,8 @@
 // REQUIRES: poco
 // RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: %clang_tidy -checks='-*,crossuser-*' %s -- -std=c++17 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // A reports service on Poco::Net, compiled against the real <Poco/*.h>.
 // Poco makes a new HTTPRequestHandler for every request and one factory

@@ -1,6 +1,8 @@
 // REQUIRES: restinio
 // RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: %clang_tidy -checks='-*,crossuser-*' %s -- -std=c++17 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // RESTinio's idiomatic response is one chained expression on the temporary
 // that create_response() returns. The headers and the body set along the

@@ -1,6 +1,8 @@
 // REQUIRES: restinio
 // RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: %clang_tidy -checks='-*,crossuser-*' %s -- -std=c++17 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // A RESTinio server that learns who is behind each connection when the
 // connection is accepted (the TLS peer's name) and keeps it in a table

@@ -1,6 +1,8 @@
 // REQUIRES: restinio
 // RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: %clang_tidy -checks='-*,crossuser-*' %s -- -std=c++17 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // An invoice service on RESTinio, compiled against the real
 // <restinio/*.hpp>. Leaks: invoices cached by the requested month while the

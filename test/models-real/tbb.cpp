@@ -1,6 +1,8 @@
 // REQUIRES: tbb, httplib
 // RUN: not %crossuser_check --root=%S %s -- -std=c++17 2>/dev/null \
 // RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
+// RUN: %clang_tidy -checks='-*,crossuser-*' %s -- -std=c++17 2>/dev/null \
+// RUN:   | FileCheck %s --implicit-check-not='warning:' --implicit-check-not='note:'
 //
 // A dashboard service that caches rendered widgets in a oneTBB
 // concurrent_hash_map, compiled against the real <oneapi/tbb/*.h> (and
