@@ -787,7 +787,8 @@ private:
         return std::nullopt;
       return FindingNote{V->getBeginLoc(),
                          "per-user data '" + M.text(V) + "' is stored in '" +
-                             Op.CacheName + "' here",
+                             Op.CacheName + "' here" +
+                             (Where.Row ? Where.Row->citation() : ""),
                          PV.PerUser.Kind};
     };
     // The operation itself stores per-user data.
@@ -1317,6 +1318,14 @@ private:
     F.Notes.push_back(*PerUser);
     if (Requester)
       F.Notes.push_back(Requester->first);
+    // The row that made this call a cache operation, unless the note on
+    // the stored value already cites it.
+    if (Op.Row && !StringRef(PerUser->Message).endswith(Op.Row->citation()))
+      F.Notes.push_back({Op.Call->getBeginLoc(),
+                         std::string("this call is ") +
+                             (Op.IsInsert ? "an insert into '" : "a lookup in '") +
+                             Op.CacheName + "'" + Op.Row->citation(),
+                         EvidenceKind::Model});
     F.Evidence = Op.StorageEvidence;
     return F;
   }

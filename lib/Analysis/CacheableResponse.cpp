@@ -70,6 +70,8 @@ struct HeaderSet {
   /// (`req->create_response().append_header(...).set_body(b).done()`):
   /// the call that makes the temporary the chain starts from.
   const Expr *Chain = nullptr;
+  /// The response-header row that made the call a header setter, if any.
+  const ModelRow *Row = nullptr;
 };
 
 /// A response stored in a cache inside the service.
@@ -359,6 +361,7 @@ private:
     H.Name = *Name;
     H.Value = Value;
     H.Text = std::move(Text);
+    H.Row = HeaderRow;
     if (!H.Resp)
       H.Chain = chainRoot(RespObj);
     // A response object that is a member of a long-lived handler has no
@@ -493,7 +496,9 @@ private:
     if (MC && Obj && MC->getNumArgs() >= 1 && Cfg.LookupMethods.contains(Name))
       Lookups.push_back({MC, Cur, Obj});
     if (const ModelRow *Row = M.row(ModelRole::ResponseHeader, FD)) {
+      HeaderRow = Row;
       modelledHeader(CE, MC, FD, *Row, Cur);
+      HeaderRow = nullptr;
       return;
     }
     if (!MC)
@@ -1394,6 +1399,16 @@ private:
     F.Notes.push_back(identityNote(Id));
     if (std::optional<FindingNote> Vary = varyNote(H))
       F.Notes.push_back(*Vary);
+    // The row that made the call a header setter (inside the helper, for
+    // a policy helper's call).
+    const auto *Setter = dyn_cast<CallExpr>(H.Via ? H.Via : H.Call);
+    if (H.Row && Setter && Setter->getDirectCallee())
+      F.Notes.push_back({H.Chain && !H.Via ? Setter->getExprLoc()
+                                           : Setter->getBeginLoc(),
+                         "'" + Setter->getDirectCallee()->getNameAsString() +
+                             "' sets the response's '" + H.Name + "' header" +
+                             H.Row->citation(),
+                         EvidenceKind::Model});
     // `public` -> `private` in a plain literal written right here (not in a
     // macro, nor in a helper other responses share).
     const StringLiteral *SL = ccLiteral(H);
@@ -1654,6 +1669,8 @@ private:
   /// returnsBody, by function.
   llvm::DenseMap<const FunctionDecl *, bool> ReturnsBody;
   std::vector<HeaderSet> Headers;
+  /// The response-header row of the call being collected, if any.
+  const ModelRow *HeaderRow = nullptr;
   std::vector<ResponseStore> Stores;
   std::vector<Registration> Registrations;
   std::vector<CacheLookup> Lookups;

@@ -41,6 +41,7 @@ void Statement(const Request &req, Response &res) {
   // CHECK: beast.cpp:[[@LINE-1]]:3: warning: response is made storable by shared caches ('Cache-Control: public, max-age=120') but carries per-user data [crossuser-cacheable-response]
   // CHECK: beast.cpp:[[@LINE-3]]:16: note: per-user data 'StatementFor(bearer)' enters the response here
   // CHECK: beast.cpp:[[@LINE-5]]:28: note: user identity 'req[http::field::authorization]' is available here (model beast, beast.yaml:9)
+  // CHECK: beast.cpp:[[@LINE-4]]:3: note: 'set' sets the response's 'Cache-Control' header (model beast, beast.yaml:24)
 }
 
 void PrivateStatement(const Request &req, Response &res) {

@@ -28,14 +28,15 @@ public:
       return false;
     const std::string body = OrderRows(*customer);
     mg_printf(conn,
+    // CHECK: civetweb-raw-headers.cpp:[[@LINE-1]]:5: warning: response is made storable by shared caches ('Cache-Control: max-age=300') but carries per-user data [crossuser-cacheable-response]
+    // CHECK: civetweb-raw-headers.cpp:[[@LINE+7]]:15: note: per-user data 'body.size()' enters the response here
+    // CHECK: civetweb-raw-headers.cpp:[[@LINE-8]]:5: note: user identity 'CivetServer::getCookie(conn, "shop_sid", sid)' is available here (model civetweb, civetweb.yaml:18)
+    // CHECK: civetweb-raw-headers.cpp:[[@LINE-4]]:5: note: 'mg_printf' sets the response's 'Cache-Control' header (model civetweb, civetweb.yaml:33)
               "HTTP/1.1 200 OK\r\n"
               "Content-Type: text/html\r\n"
               "Cache-Control: max-age=300\r\n"
               "Content-Length: %zu\r\n\r\n",
               body.size());
-    // CHECK: civetweb-raw-headers.cpp:[[@LINE-6]]:5: warning: response is made storable by shared caches ('Cache-Control: max-age=300') but carries per-user data [crossuser-cacheable-response]
-    // CHECK: civetweb-raw-headers.cpp:[[@LINE-2]]:15: note: per-user data 'body.size()' enters the response here
-    // CHECK: civetweb-raw-headers.cpp:[[@LINE-13]]:5: note: user identity 'CivetServer::getCookie(conn, "shop_sid", sid)' is available here (model civetweb, civetweb.yaml:18)
     mg_write(conn, body.data(), body.size());
     return true;
   }

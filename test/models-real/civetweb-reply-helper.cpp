@@ -29,10 +29,11 @@ public:
     const char *auth = CivetServer::getHeader(conn, "Authorization");
     std::string html = RenderAlbum(auth ? auth : "");
     SendHtml(conn, "public, max-age=300", html);
-    // CHECK: :[[@LINE-1]]:5: warning: response is made storable by shared caches ('Cache-Control: public, max-age=300') but carries per-user data [crossuser-cacheable-response]
-    // CHECK: :[[@LINE-12]]:3: note: 'Cache-Control: public, max-age=300' is set here, in 'SendHtml'
-    // CHECK: :[[@LINE-3]]:43: note: per-user data 'html' enters the response here
-    // CHECK: :[[@LINE-6]]:24: note: user identity 'CivetServer::getHeader(conn, "Authorization")' is available here (model civetweb, civetweb.yaml:14)
+    // CHECK: civetweb-reply-helper.cpp:[[@LINE-1]]:5: warning: response is made storable by shared caches ('Cache-Control: public, max-age=300') but carries per-user data [crossuser-cacheable-response]
+    // CHECK: civetweb-reply-helper.cpp:[[@LINE-12]]:3: note: 'Cache-Control: public, max-age=300' is set here, in 'SendHtml'
+    // CHECK: civetweb-reply-helper.cpp:[[@LINE-3]]:43: note: per-user data 'html' enters the response here
+    // CHECK: civetweb-reply-helper.cpp:[[@LINE-6]]:24: note: user identity 'CivetServer::getHeader(conn, "Authorization")' is available here (model civetweb, civetweb.yaml:14)
+    // CHECK: civetweb-reply-helper.cpp:[[@LINE-15]]:3: note: 'mg_response_header_add' sets the response's 'Cache-Control' header (model civetweb, civetweb.yaml:26)
     return true;
   }
 };

@@ -50,13 +50,14 @@ public:
       viewer_ = presented;
       // CHECK: civetweb.cpp:[[@LINE-1]]:7: warning: per-user data 'presented' is written to 'viewer_', which is shared between requests [crossuser-shared-state]
       // CHECK: civetweb.cpp:[[@LINE-20]]:24: note: per-user data comes from 'CivetServer::getHeader(conn, "Authorization")' (model civetweb, civetweb.yaml:14)
-      // CHECK: civetweb.cpp:[[@LINE+43]]:15: note: 'viewer_' is shared between requests: a member of 'AlbumHandler', which derives from 'CivetHandler': the framework makes one for the whole server (model civetweb, civetweb.yaml:6)
-      // CHECK: civetweb.cpp:[[@LINE+49]]:3: note: 'AlbumHandler' is registered here; one instance serves every request{{( \(model [a-z]+, [a-z]+\.yaml:[0-9]+\))?}}
+      // CHECK: civetweb.cpp:[[@LINE+44]]:15: note: 'viewer_' is shared between requests: a member of 'AlbumHandler', which derives from 'CivetHandler': the framework makes one for the whole server (model civetweb, civetweb.yaml:6)
+      // CHECK: civetweb.cpp:[[@LINE+50]]:3: note: 'AlbumHandler' is registered here; one instance serves every request (model civetweb, civetweb.yaml:10)
       mg_response_header_start(conn, 200);
       mg_response_header_add(conn, "Cache-Control", "public, max-age=300", -1);
       // CHECK: civetweb.cpp:[[@LINE-1]]:7: warning: response is made storable by shared caches ('Cache-Control: public, max-age=300') but carries per-user data [crossuser-cacheable-response]
-      // CHECK: civetweb.cpp:[[@LINE+3]]:22: note: per-user data 'html.data()' enters the response here
+      // CHECK: civetweb.cpp:[[@LINE+4]]:22: note: per-user data 'html.data()' enters the response here
       // CHECK: civetweb.cpp:[[@LINE-27]]:24: note: user identity 'CivetServer::getHeader(conn, "Authorization")' is available here (model civetweb, civetweb.yaml:14)
+      // CHECK: civetweb.cpp:[[@LINE-4]]:7: note: 'mg_response_header_add' sets the response's 'Cache-Control' header (model civetweb, civetweb.yaml:26)
       mg_response_header_send(conn);
       mg_write(conn, html.data(), html.size());
       return true;

@@ -51,12 +51,13 @@ public:
       last_token_ = token;
       // CHECK: cpp-httplib.cpp:[[@LINE-1]]:7: warning: per-user data 'token' is written to 'last_token_', which is shared between requests [crossuser-shared-state]
       // CHECK: cpp-httplib.cpp:[[@LINE-20]]:27: note: per-user data comes from 'req.get_header_value("Authorization")' (model cpp-httplib, cpp-httplib.yaml:6)
-      // CHECK: cpp-httplib.cpp:[[@LINE+40]]:15: note: 'last_token_' is shared between requests: a member of 'NotesServer', registered to serve requests (model cpp-httplib, cpp-httplib.yaml:17)
-      // CHECK: cpp-httplib.cpp:32:5: note: 'NotesServer' is registered here; one instance serves every request
+      // CHECK: cpp-httplib.cpp:[[@LINE+41]]:15: note: 'last_token_' is shared between requests: a member of 'NotesServer', registered to serve requests (model cpp-httplib, cpp-httplib.yaml:17)
+      // CHECK: cpp-httplib.cpp:[[@LINE-23]]:5: note: 'NotesServer' is registered here; one instance serves every request (model cpp-httplib, cpp-httplib.yaml:17)
       res.set_header("Cache-Control", "public, max-age=120");
       // CHECK: cpp-httplib.cpp:[[@LINE-1]]:7: warning: response is made storable by shared caches ('Cache-Control: public, max-age=120') but carries per-user data [crossuser-cacheable-response]
-      // CHECK: cpp-httplib.cpp:[[@LINE+2]]:23: note: per-user data 'html' enters the response here
+      // CHECK: cpp-httplib.cpp:[[@LINE+3]]:23: note: per-user data 'html' enters the response here
       // CHECK: cpp-httplib.cpp:[[@LINE-26]]:27: note: user identity 'req.get_header_value("Authorization")' is available here (model cpp-httplib, cpp-httplib.yaml:6)
+      // CHECK: cpp-httplib.cpp:[[@LINE-4]]:7: note: 'set_header' sets the response's 'Cache-Control' header (model cpp-httplib, cpp-httplib.yaml:11)
       res.set_content(html, "text/html");
     });
 

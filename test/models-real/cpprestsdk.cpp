@@ -53,12 +53,13 @@ private:
       last_token_ = token;
       // CHECK: cpprestsdk.cpp:[[@LINE-1]]:7: warning: per-user data 'token' is written to 'last_token_', which is shared between requests [crossuser-shared-state]
       // CHECK: cpprestsdk.cpp:[[@LINE-21]]:18: note: per-user data comes from 'req.headers().find("Authorization")' (model cpprestsdk, cpprestsdk.yaml:12)
-      // CHECK: cpprestsdk.cpp:[[@LINE+36]]:15: note: 'last_token_' is shared between requests: a member of 'AccountsService', registered to serve requests (model cpprestsdk, cpprestsdk.yaml:17)
-      // CHECK: cpprestsdk.cpp:29:5: note: 'AccountsService' is registered here; one instance serves every request
+      // CHECK: cpprestsdk.cpp:[[@LINE+37]]:15: note: 'last_token_' is shared between requests: a member of 'AccountsService', registered to serve requests (model cpprestsdk, cpprestsdk.yaml:17)
+      // CHECK: cpprestsdk.cpp:[[@LINE-28]]:5: note: 'AccountsService' is registered here; one instance serves every request (model cpprestsdk, cpprestsdk.yaml:17)
       resp.headers().add(header_names::cache_control, "public, max-age=60");
       // CHECK: cpprestsdk.cpp:[[@LINE-1]]:7: warning: response is made storable by shared caches ('Cache-Control: public, max-age=60') but carries per-user data [crossuser-cacheable-response]
-      // CHECK: cpprestsdk.cpp:[[@LINE+2]]:21: note: per-user data 'body' enters the response here
+      // CHECK: cpprestsdk.cpp:[[@LINE+3]]:21: note: per-user data 'body' enters the response here
       // CHECK: cpprestsdk.cpp:[[@LINE-27]]:18: note: user identity 'req.headers().find("Authorization")' is available here (model cpprestsdk, cpprestsdk.yaml:12)
+      // CHECK: cpprestsdk.cpp:[[@LINE-4]]:7: note: 'add' sets the response's 'Cache-Control' header (model cpprestsdk, cpprestsdk.yaml:6)
       resp.set_body(body);
       req.reply(resp);
       return;

@@ -31,16 +31,17 @@ public:
       // CHECK: hiredis.cpp:[[@LINE-1]]:48: warning: cache 'redis_' is keyed by 'cart_id.c_str()', which does not identify the user [crossuser-cache-key]
       // CHECK: hiredis.cpp:[[@LINE-3]]:25: note: key 'cart_id' is built here
       // CHECK: hiredis.cpp:[[@LINE-5]]:35: note: user identity 'req.get_header_value("Cookie")' is available here (model cpp-httplib, cpp-httplib.yaml:6)
-      // CHECK: hiredis.cpp:[[@LINE+5]]:79: note: per-user data 'html.c_str()' is stored in 'redis_' here
+      // CHECK: hiredis.cpp:[[@LINE+6]]:79: note: per-user data 'html.c_str()' is stored in 'redis_' here (model hiredis, hiredis.yaml:9)
+      // CHECK: hiredis.cpp:[[@LINE-5]]:48: note: this call is a lookup in 'redis_' (model hiredis, hiredis.yaml:6)
       std::string html = cached && cached->type == REDIS_REPLY_STRING
                              ? std::string(cached->str, cached->len)
                              : RenderCart(session, cart_id);
       freeReplyObject(cached);
       redisAppendCommand(redis_, "SETEX cart:%s %d %s", cart_id.c_str(), 300, html.c_str());
       // CHECK: hiredis.cpp:[[@LINE-1]]:7: warning: cache 'redis_' is keyed by 'cart_id.c_str()', which does not identify the user [crossuser-cache-key]
-      // CHECK: hiredis.cpp:[[@LINE-12]]:25: note: key 'cart_id' is built here
-      // CHECK: hiredis.cpp:[[@LINE-14]]:35: note: user identity 'req.get_header_value("Cookie")' is available here (model cpp-httplib, cpp-httplib.yaml:6)
-      // CHECK: hiredis.cpp:[[@LINE-4]]:79: note: per-user data 'html.c_str()' is stored in 'redis_' here
+      // CHECK: hiredis.cpp:[[@LINE-13]]:25: note: key 'cart_id' is built here
+      // CHECK: hiredis.cpp:[[@LINE-15]]:35: note: user identity 'req.get_header_value("Cookie")' is available here (model cpp-httplib, cpp-httplib.yaml:6)
+      // CHECK: hiredis.cpp:[[@LINE-4]]:79: note: per-user data 'html.c_str()' is stored in 'redis_' here (model hiredis, hiredis.yaml:9)
       res.set_content(html, "text/html");
     });
 

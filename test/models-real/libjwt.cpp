@@ -58,8 +58,9 @@ void ServeProfile(const httplib::Request &req, httplib::Response &res) {
   // CHECK: libjwt.cpp:[[@LINE-28]]:6: note: 'g_last_number' is shared between requests: declared at namespace scope
   res.set_header("Cache-Control", "public, max-age=60");
   // CHECK: libjwt.cpp:[[@LINE-1]]:3: warning: response is made storable by shared caches ('Cache-Control: public, max-age=60') but carries per-user data [crossuser-cacheable-response]
-  // CHECK: libjwt.cpp:[[@LINE+2]]:19: note: per-user data 'body' enters the response here
+  // CHECK: libjwt.cpp:[[@LINE+3]]:19: note: per-user data 'body' enters the response here
   // CHECK: libjwt.cpp:[[@LINE-25]]:21: note: user identity 'jwt_get_grant(jwt, "sub")' is available here (model libjwt, libjwt.yaml:6)
+  // CHECK: libjwt.cpp:[[@LINE-4]]:3: note: 'set_header' sets the response's 'Cache-Control' header (model cpp-httplib, cpp-httplib.yaml:11)
   res.set_content(body, "application/json");
 }
 

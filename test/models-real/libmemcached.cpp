@@ -35,20 +35,21 @@ public:
       // CHECK: libmemcached.cpp:[[@LINE-1]]:19: warning: cache 'memc_' is keyed by 'section.data()', which does not identify the user [crossuser-cache-key]
       // CHECK: libmemcached.cpp:[[@LINE-6]]:25: note: key 'section' is built here
       // CHECK: libmemcached.cpp:[[@LINE-8]]:35: note: user identity 'req.get_header_value("X-Api-Key")' is available here (model cpp-httplib, cpp-httplib.yaml:6)
-      // CHECK: libmemcached.cpp:[[@LINE+3]]:60: note: per-user data 'html.data()' is stored in 'memc_' here
+      // CHECK: libmemcached.cpp:[[@LINE+4]]:60: note: per-user data 'html.data()' is stored in 'memc_' here (model libmemcached, libmemcached.yaml:9)
+      // CHECK: libmemcached.cpp:[[@LINE-5]]:19: note: this call is a lookup in 'memc_' (model libmemcached, libmemcached.yaml:6)
       std::string html = hit ? std::string(hit, len) : RenderSettings(api_key, section);
       std::free(hit);
       memcached_set(memc_, section.data(), section.size(), html.data(), html.size(), 600, 0);
       // CHECK: libmemcached.cpp:[[@LINE-1]]:7: warning: cache 'memc_' is keyed by 'section.data()', which does not identify the user [crossuser-cache-key]
-      // CHECK: libmemcached.cpp:[[@LINE-13]]:25: note: key 'section' is built here
-      // CHECK: libmemcached.cpp:[[@LINE-15]]:35: note: user identity 'req.get_header_value("X-Api-Key")' is available here (model cpp-httplib, cpp-httplib.yaml:6)
-      // CHECK: libmemcached.cpp:[[@LINE-4]]:60: note: per-user data 'html.data()' is stored in 'memc_' here
+      // CHECK: libmemcached.cpp:[[@LINE-14]]:25: note: key 'section' is built here
+      // CHECK: libmemcached.cpp:[[@LINE-16]]:35: note: user identity 'req.get_header_value("X-Api-Key")' is available here (model cpp-httplib, cpp-httplib.yaml:6)
+      // CHECK: libmemcached.cpp:[[@LINE-4]]:60: note: per-user data 'html.data()' is stored in 'memc_' here (model libmemcached, libmemcached.yaml:9)
       // The group key picks the server; the key is the section alone.
       memcached_set_by_key(memc_, api_key.data(), api_key.size(), section.data(),
       // CHECK: libmemcached.cpp:[[@LINE-1]]:7: warning: cache 'memc_' is keyed by 'section.data()', which does not identify the user [crossuser-cache-key]
-      // CHECK: libmemcached.cpp:[[@LINE-19]]:25: note: key 'section' is built here
-      // CHECK: libmemcached.cpp:[[@LINE-21]]:35: note: user identity 'req.get_header_value("X-Api-Key")' is available here (model cpp-httplib, cpp-httplib.yaml:6)
-      // CHECK: libmemcached.cpp:[[@LINE+1]]:44: note: per-user data 'html.data()' is stored in 'memc_' here
+      // CHECK: libmemcached.cpp:[[@LINE-20]]:25: note: key 'section' is built here
+      // CHECK: libmemcached.cpp:[[@LINE-22]]:35: note: user identity 'req.get_header_value("X-Api-Key")' is available here (model cpp-httplib, cpp-httplib.yaml:6)
+      // CHECK: libmemcached.cpp:[[@LINE+1]]:44: note: per-user data 'html.data()' is stored in 'memc_' here (model libmemcached, libmemcached.yaml:18)
                            section.size(), html.data(), html.size(), 600, 0);
       res.set_content(html, "text/html");
     });

@@ -61,14 +61,15 @@ static enum MHD_Result Answer(void *cls, struct MHD_Connection *conn, const char
     app->last_login = basic_name;
     // CHECK: libmicrohttpd.cpp:[[@LINE-1]]:5: warning: per-user data 'basic_name' is written to 'app->last_login', which is shared between requests [crossuser-shared-state]
     // CHECK: libmicrohttpd.cpp:[[@LINE-25]]:15: note: per-user data comes from 'MHD_basic_auth_get_username_password(conn, &password)' (model libmicrohttpd, libmicrohttpd.yaml:11)
-    // CHECK: libmicrohttpd.cpp:[[@LINE-35]]:15: note: 'last_login' is shared between requests: a member of 'Timesheets', registered to serve requests{{( \(model [a-z]+, [a-z]+\.yaml:[0-9]+\))?}}
-    // CHECK: libmicrohttpd.cpp:[[@LINE+42]]:31: note: 'Timesheets' is registered here; one instance serves every request{{( \(model [a-z]+, [a-z]+\.yaml:[0-9]+\))?}}
+    // CHECK: libmicrohttpd.cpp:[[@LINE-35]]:15: note: 'last_login' is shared between requests: a member of 'Timesheets', registered to serve requests (model libmicrohttpd, libmicrohttpd.yaml:6)
+    // CHECK: libmicrohttpd.cpp:[[@LINE+43]]:31: note: 'Timesheets' is registered here; one instance serves every request (model libmicrohttpd, libmicrohttpd.yaml:6)
     struct MHD_Response *resp = MHD_create_response_from_buffer(
         body.size(), const_cast<char *>(body.data()), MHD_RESPMEM_MUST_COPY);
     MHD_add_response_header(resp, "Cache-Control", "public, max-age=600");
     // CHECK: libmicrohttpd.cpp:[[@LINE-1]]:5: warning: response is made storable by shared caches ('Cache-Control: public, max-age=600') but carries per-user data [crossuser-cacheable-response]
     // CHECK: libmicrohttpd.cpp:[[@LINE-4]]:33: note: per-user data 'MHD_create_response_from_buffer( body.size(), const_cast<...' enters the response here
     // CHECK: libmicrohttpd.cpp:[[@LINE-33]]:15: note: user identity 'MHD_basic_auth_get_username_password(conn, &password)' is available here (model libmicrohttpd, libmicrohttpd.yaml:11)
+    // CHECK: libmicrohttpd.cpp:[[@LINE-4]]:5: note: 'MHD_add_response_header' sets the response's 'Cache-Control' header (model libmicrohttpd, libmicrohttpd.yaml:15)
     enum MHD_Result ret = MHD_queue_response(conn, MHD_HTTP_OK, resp);
     MHD_destroy_response(resp);
     return ret;

@@ -26,9 +26,10 @@ void Settings(const Http::Request &req, Http::ResponseWriter &resp) {
     return;
   const std::string body = LoadSettings(auth->getBasicUser());
   resp.headers().add<Http::Header::CacheControl>(std::vector<Http::CacheDirective>{
-  // CHECK: :[[@LINE-1]]:3: warning: response is made storable by shared caches ('Cache-Control: public, max-age=600') but carries per-user data [crossuser-cacheable-response]
-  // CHECK: :[[@LINE+4]]:29: note: per-user data 'body' enters the response here
-  // CHECK: :[[@LINE-4]]:41: note: user identity 'auth->getBasicUser()' is available here (model pistache, pistache.yaml:25)
+  // CHECK: pistache-directive-list.cpp:[[@LINE-1]]:3: warning: response is made storable by shared caches ('Cache-Control: public, max-age=600') but carries per-user data [crossuser-cacheable-response]
+  // CHECK: pistache-directive-list.cpp:[[@LINE+5]]:29: note: per-user data 'body' enters the response here
+  // CHECK: pistache-directive-list.cpp:[[@LINE-4]]:41: note: user identity 'auth->getBasicUser()' is available here (model pistache, pistache.yaml:25)
+  // CHECK: pistache-directive-list.cpp:[[@LINE-4]]:3: note: 'add' sets the response's 'Cache-Control' header (model pistache, pistache.yaml:15)
       Http::CacheDirective(Http::CacheDirective::Public),
       Http::CacheDirective(Http::CacheDirective::MaxAge, std::chrono::seconds(600))});
   resp.send(Http::Code::Ok, body);

@@ -49,16 +49,17 @@ public:
       last_caller_ = caller;
       // CHECK: pistache.cpp:[[@LINE-1]]:7: warning: per-user data 'caller' is written to 'last_caller_', which is shared between requests [crossuser-shared-state]
       // CHECK: pistache.cpp:[[@LINE-17]]:26: note: per-user data comes from 'auth->getBasicUser()' (model pistache, pistache.yaml:25)
-      // CHECK: pistache.cpp:[[@LINE+43]]:15: note: 'last_caller_' is shared between requests: a member of 'WalletHandler', which derives from 'Pistache::Http::Handler': the framework makes one per worker thread and reuses it for every request that thread serves (model pistache, pistache.yaml:6)
+      // CHECK: pistache.cpp:[[@LINE+44]]:15: note: 'last_caller_' is shared between requests: a member of 'WalletHandler', which derives from 'Pistache::Http::Handler': the framework makes one per worker thread and reuses it for every request that thread serves (model pistache, pistache.yaml:6)
       if (req.cookies().has("sid"))
         last_session_ = req.cookies().get("sid").value;
         // CHECK: pistache.cpp:[[@LINE-1]]:9: warning: per-user data 'req.cookies().get("sid").value' is written to 'last_session_', which is shared between requests [crossuser-shared-state]
         // CHECK: pistache.cpp:[[@LINE-2]]:25: note: per-user data comes from 'req.cookies().get("sid")' (model pistache, pistache.yaml:28)
-        // CHECK: pistache.cpp:[[@LINE+39]]:15: note: 'last_session_' is shared between requests: a member of 'WalletHandler', which derives from 'Pistache::Http::Handler': the framework makes one per worker thread and reuses it for every request that thread serves (model pistache, pistache.yaml:6)
+        // CHECK: pistache.cpp:[[@LINE+40]]:15: note: 'last_session_' is shared between requests: a member of 'WalletHandler', which derives from 'Pistache::Http::Handler': the framework makes one per worker thread and reuses it for every request that thread serves (model pistache, pistache.yaml:6)
       response.headers().add<Http::Header::CacheControl>(
       // CHECK: pistache.cpp:[[@LINE-1]]:7: warning: response is made storable by shared caches ('Cache-Control: public') but carries per-user data [crossuser-cacheable-response]
-      // CHECK: pistache.cpp:[[@LINE+3]]:37: note: per-user data 'body' enters the response here
+      // CHECK: pistache.cpp:[[@LINE+4]]:37: note: per-user data 'body' enters the response here
       // CHECK: pistache.cpp:[[@LINE-27]]:26: note: user identity 'auth->getBasicUser()' is available here (model pistache, pistache.yaml:25)
+      // CHECK: pistache.cpp:[[@LINE-4]]:7: note: 'add' sets the response's 'Cache-Control' header (model pistache, pistache.yaml:15)
           Http::CacheDirective(Http::CacheDirective::Public));
       response.send(Http::Code::Ok, body);
       return;

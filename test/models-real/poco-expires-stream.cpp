@@ -29,10 +29,11 @@ public:
     Poco::Timestamp expiry;
     expiry += Poco::Timespan(0, 1, 0, 0, 0);
     response.set("Expires", Poco::DateTimeFormatter::format(
+    // CHECK: poco-expires-stream.cpp:[[@LINE-1]]:5: warning: response is made storable by shared caches ('Expires: ...') but carries per-user data [crossuser-cacheable-response]
+    // CHECK: poco-expires-stream.cpp:[[@LINE+5]]:30: note: per-user data 'plan' enters the response here
+    // CHECK: poco-expires-stream.cpp:[[@LINE-6]]:37: note: user identity 'request.get("Authorization", "")' is available here (model poco, poco.yaml:53)
+    // CHECK: poco-expires-stream.cpp:[[@LINE-4]]:5: note: 'set' sets the response's 'Expires' header (model poco, poco.yaml:43)
                                 expiry, Poco::DateTimeFormat::HTTP_FORMAT));
-    // CHECK: poco-expires-stream.cpp:[[@LINE-2]]:5: warning: response is made storable by shared caches ('Expires: ...') but carries per-user data [crossuser-cacheable-response]
-    // CHECK: poco-expires-stream.cpp:[[@LINE+3]]:30: note: per-user data 'plan' enters the response here
-    // CHECK: poco-expires-stream.cpp:[[@LINE-7]]:37: note: user identity 'request.get("Authorization", "")' is available here (model poco, poco.yaml:53)
     std::ostream &out = response.send();
     out << "{\"plan\":\"" << plan << "\"}";
   }

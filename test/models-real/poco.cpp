@@ -87,24 +87,25 @@ void ReportHandler::handleRequest(HTTPServerRequest &req, HTTPServerResponse &re
     // CHECK: poco.cpp:[[@LINE-1]]:9: warning: cache 'g_reports' is keyed by 'name', which does not identify the user [crossuser-cache-key]
     // CHECK: poco.cpp:[[@LINE-6]]:15: note: key 'name' is built here
     // CHECK: poco.cpp:[[@LINE-18]]:30: note: user identity 'creds.getUsername()' is available here (model poco, poco.yaml:14)
-    // CHECK: poco.cpp:[[@LINE+8]]:27: note: per-user data 'body' is stored in 'g_reports' here
+    // CHECK: poco.cpp:[[@LINE+8]]:27: note: per-user data 'body' is stored in 'g_reports' here (model poco, poco.yaml:21)
       body = *g_reports.get(name);
       // CHECK: poco.cpp:[[@LINE-1]]:15: warning: cache 'g_reports' is keyed by 'name', which does not identify the user [crossuser-cache-key]
       // CHECK: poco.cpp:[[@LINE-11]]:15: note: key 'name' is built here
       // CHECK: poco.cpp:[[@LINE-23]]:30: note: user identity 'creds.getUsername()' is available here (model poco, poco.yaml:14)
-      // CHECK: poco.cpp:[[@LINE+3]]:27: note: per-user data 'body' is stored in 'g_reports' here
+      // CHECK: poco.cpp:[[@LINE+3]]:27: note: per-user data 'body' is stored in 'g_reports' here (model poco, poco.yaml:21)
     } else {
       body = BuildReport(caller, name);
       g_reports.add(name, body);
       // CHECK: poco.cpp:[[@LINE-1]]:7: warning: cache 'g_reports' is keyed by 'name', which does not identify the user [crossuser-cache-key]
       // CHECK: poco.cpp:[[@LINE-18]]:15: note: key 'name' is built here
       // CHECK: poco.cpp:[[@LINE-30]]:30: note: user identity 'creds.getUsername()' is available here (model poco, poco.yaml:14)
-      // CHECK: poco.cpp:[[@LINE-4]]:27: note: per-user data 'body' is stored in 'g_reports' here
+      // CHECK: poco.cpp:[[@LINE-4]]:27: note: per-user data 'body' is stored in 'g_reports' here (model poco, poco.yaml:21)
     }
     resp.set("Cache-Control", "public, max-age=300");
     // CHECK: poco.cpp:[[@LINE-1]]:5: warning: response is made storable by shared caches ('Cache-Control: public, max-age=300') but carries per-user data [crossuser-cacheable-response]
-    // CHECK: poco.cpp:[[@LINE+2]]:20: note: per-user data 'body' enters the response here
+    // CHECK: poco.cpp:[[@LINE+3]]:20: note: per-user data 'body' enters the response here
     // CHECK: poco.cpp:[[@LINE-36]]:30: note: user identity 'creds.getUsername()' is available here (model poco, poco.yaml:14)
+    // CHECK: poco.cpp:[[@LINE-4]]:5: note: 'set' sets the response's 'Cache-Control' header (model poco, poco.yaml:43)
     resp.send() << body;
     return;
   }

@@ -24,9 +24,10 @@ restinio::request_handling_status_t Statement(const restinio::request_handle_t &
   std::string body = RenderStatement(parsed->username);
   return req->create_response()
       .append_header(restinio::http_field::cache_control, "public, max-age=600")
-      // CHECK: :[[@LINE-1]]:8: warning: response is made storable by shared caches ('Cache-Control: public, max-age=600') but carries per-user data [crossuser-cacheable-response]
-      // CHECK: :[[@LINE+2]]:17: note: per-user data 'body' enters the response here
-      // CHECK: :[[@LINE-9]]:23: note: user identity 'restinio::http_field_parsers::basic_auth::try_extract_par...' is available here
+      // CHECK: restinio-builder-chain.cpp:[[@LINE-1]]:8: warning: response is made storable by shared caches ('Cache-Control: public, max-age=600') but carries per-user data [crossuser-cacheable-response]
+      // CHECK: restinio-builder-chain.cpp:[[@LINE+3]]:17: note: per-user data 'body' enters the response here
+      // CHECK: restinio-builder-chain.cpp:[[@LINE-9]]:23: note: user identity 'restinio::http_field_parsers::basic_auth::try_extract_par...' is available here
+      // CHECK: restinio-builder-chain.cpp:[[@LINE-4]]:8: note: 'append_header' sets the response's 'Cache-Control' header (model restinio, restinio.yaml:6)
       .set_body(body)
       .done();
 }

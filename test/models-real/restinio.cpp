@@ -54,13 +54,14 @@ restinio::request_handling_status_t Handle(const restinio::request_handle_t &req
     // CHECK: restinio.cpp:[[@LINE-4]]:25: note: per-user data 'body' is stored in 'g_invoices' here
     g_last_payer = payer;
     // CHECK: restinio.cpp:[[@LINE-1]]:5: warning: per-user data 'payer' is written to 'g_last_payer', which is shared between requests [crossuser-shared-state]
-    // CHECK: restinio.cpp:[[@LINE-19]]:29: note: per-user data comes from 'parsed->username'
+    // CHECK: restinio.cpp:[[@LINE-19]]:29: note: per-user data comes from 'parsed->username' (model restinio, restinio.yaml:13)
     // CHECK: restinio.cpp:[[@LINE-27]]:13: note: 'g_last_payer' is shared between requests: declared at namespace scope
     auto resp = req->create_response();
     resp.append_header(restinio::http_field::cache_control, "public, max-age=600");
     // CHECK: restinio.cpp:[[@LINE-1]]:5: warning: response is made storable by shared caches ('Cache-Control: public, max-age=600') but carries per-user data [crossuser-cacheable-response]
-    // CHECK: restinio.cpp:[[@LINE+2]]:19: note: per-user data 'body' enters the response here
+    // CHECK: restinio.cpp:[[@LINE+3]]:19: note: per-user data 'body' enters the response here
     // CHECK: restinio.cpp:[[@LINE-28]]:23: note: user identity 'basic_auth::try_extract_params(*req, restinio::http_field...' is available here
+    // CHECK: restinio.cpp:[[@LINE-4]]:5: note: 'append_header' sets the response's 'Cache-Control' header (model restinio, restinio.yaml:6)
     resp.set_body(body);
     return resp.done();
   }

@@ -128,8 +128,9 @@ int main() {
         std::string who = app.get_context<Session>(req).get<std::string>("user");
         res.add_header("Cache-Control", "public, max-age=120");
         // CHECK: crow.cpp:[[@LINE-1]]:9: warning: response is made storable by shared caches ('Cache-Control: public, max-age=120') but carries per-user data [crossuser-cacheable-response]
-        // CHECK: crow.cpp:[[@LINE+2]]:19: note: per-user data 'LoadOrders(who)' enters the response here
+        // CHECK: crow.cpp:[[@LINE+3]]:19: note: per-user data 'LoadOrders(who)' enters the response here
         // CHECK: crow.cpp:[[@LINE-4]]:27: note: user identity 'app.get_context<Session>(req).get<std::string>("user")' is available here (model crow, crow.yaml:32)
+        // CHECK: crow.cpp:[[@LINE-4]]:9: note: 'add_header' sets the response's 'Cache-Control' header (model crow, crow.yaml:41)
         res.write(LoadOrders(who));
         res.end();
       });

@@ -34,19 +34,19 @@ public:
             std::function<void(const HttpResponsePtr &)> &&callback) {
     const std::string who = req->session()->get<std::string>("userId");
     lastCart_ = LoadCart(who);
-  // CHECK: drogon.cpp:[[@LINE-1]]:5: warning: per-user data 'LoadCart(who)' is written to 'lastCart_', which is shared between requests [crossuser-shared-state]
-  // CHECK: drogon.cpp:[[@LINE-3]]:29: note: per-user data comes from 'req->session()->get<std::string>("userId")' (model drogon, drogon.yaml:35)
-  // CHECK: drogon.cpp:[[@LINE+33]]:15: note: 'lastCart_' is shared between requests: a member of 'CartController', which derives from 'drogon::HttpController': the framework makes one for the whole server (model drogon, drogon.yaml:8)
+    // CHECK: drogon.cpp:[[@LINE-1]]:5: warning: per-user data 'LoadCart(who)' is written to 'lastCart_', which is shared between requests [crossuser-shared-state]
+    // CHECK: drogon.cpp:[[@LINE-3]]:29: note: per-user data comes from 'req->session()->get<std::string>("userId")' (model drogon, drogon.yaml:35)
+    // CHECK: drogon.cpp:[[@LINE+33]]:15: note: 'lastCart_' is shared between requests: a member of 'CartController', which derives from 'drogon::HttpController': the framework makes one for the whole server (model drogon, drogon.yaml:8)
     std::string body;
     if (!carts_.findAndFetch(req->path(), body)) {
-  // CHECK: drogon.cpp:[[@LINE-1]]:10: warning: cache 'carts_' is keyed by 'req->path()', which does not identify the user [crossuser-cache-key]
-  // CHECK: drogon.cpp:[[@LINE-8]]:29: note: user identity 'req->session()->get<std::string>("userId")' is available here (model drogon, drogon.yaml:35)
-  // CHECK: drogon.cpp:[[@LINE+2]]:34: note: per-user data 'body' is stored in 'carts_' here
+    // CHECK: drogon.cpp:[[@LINE-1]]:10: warning: cache 'carts_' is keyed by 'req->path()', which does not identify the user [crossuser-cache-key]
+    // CHECK: drogon.cpp:[[@LINE-8]]:29: note: user identity 'req->session()->get<std::string>("userId")' is available here (model drogon, drogon.yaml:35)
+    // CHECK: drogon.cpp:[[@LINE+2]]:34: note: per-user data 'body' is stored in 'carts_' here (model drogon, drogon.yaml:46)
       body = lastCart_;
       carts_.insert(req->path(), body, 60);
-  // CHECK: drogon.cpp:[[@LINE-1]]:7: warning: cache 'carts_' is keyed by 'req->path()', which does not identify the user [crossuser-cache-key]
-  // CHECK: drogon.cpp:[[@LINE-13]]:29: note: user identity 'req->session()->get<std::string>("userId")' is available here (model drogon, drogon.yaml:35)
-  // CHECK: drogon.cpp:[[@LINE-3]]:34: note: per-user data 'body' is stored in 'carts_' here
+      // CHECK: drogon.cpp:[[@LINE-1]]:7: warning: cache 'carts_' is keyed by 'req->path()', which does not identify the user [crossuser-cache-key]
+      // CHECK: drogon.cpp:[[@LINE-13]]:29: note: user identity 'req->session()->get<std::string>("userId")' is available here (model drogon, drogon.yaml:35)
+      // CHECK: drogon.cpp:[[@LINE-3]]:34: note: per-user data 'body' is stored in 'carts_' here (model drogon, drogon.yaml:46)
     }
     auto resp = HttpResponse::newHttpResponse();
     resp->setBody(body);
@@ -103,9 +103,10 @@ int main() {
         const std::string who = req->session()->get<std::string>("userId");
         auto resp = HttpResponse::newHttpResponse();
         resp->addHeader("Cache-Control", "public, max-age=120");
-  // CHECK: drogon.cpp:[[@LINE-1]]:9: warning: response is made storable by shared caches ('Cache-Control: public, max-age=120') but carries per-user data [crossuser-cacheable-response]
-  // CHECK: drogon.cpp:[[@LINE+2]]:23: note: per-user data 'LoadOrders(who)' enters the response here
-  // CHECK: drogon.cpp:[[@LINE-5]]:33: note: user identity 'req->session()->get<std::string>("userId")' is available here (model drogon, drogon.yaml:35)
+        // CHECK: drogon.cpp:[[@LINE-1]]:9: warning: response is made storable by shared caches ('Cache-Control: public, max-age=120') but carries per-user data [crossuser-cacheable-response]
+        // CHECK: drogon.cpp:[[@LINE+3]]:23: note: per-user data 'LoadOrders(who)' enters the response here
+        // CHECK: drogon.cpp:[[@LINE-5]]:33: note: user identity 'req->session()->get<std::string>("userId")' is available here (model drogon, drogon.yaml:35)
+        // CHECK: drogon.cpp:[[@LINE-4]]:9: note: 'addHeader' sets the response's 'Cache-Control' header (model drogon, drogon.yaml:40)
         resp->setBody(LoadOrders(who));
         callback(resp);
       },

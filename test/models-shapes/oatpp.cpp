@@ -129,6 +129,7 @@ public:
     // CHECK: oatpp.cpp:[[@LINE-1]]:5: warning: response is made storable by shared caches ('Cache-Control: public, max-age=120') but carries per-user data [crossuser-cacheable-response]
     // CHECK: oatpp.cpp:[[@LINE-3]]:21: note: per-user data 'ResponseFactory::createResponse(Status::CODE_200, orders)' enters the response here
     // CHECK: oatpp.cpp:[[@LINE-6]]:31: note: user identity 'request->getHeader("Authorization")' is available here (model oatpp, oatpp.yaml:24)
+    // CHECK: oatpp.cpp:[[@LINE-4]]:5: note: 'putHeader' sets the response's 'Cache-Control' header (model oatpp, oatpp.yaml:29)
     return response;
   }
 };

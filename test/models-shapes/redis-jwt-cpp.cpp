@@ -36,16 +36,17 @@ void Dashboard(const httplib::Request &req, httplib::Response &res) {
   // CHECK: redis-jwt-cpp.cpp:[[@LINE-1]]:18: warning: cache 'redis' is keyed by 'page', which does not identify the user [crossuser-cache-key]
   // CHECK: redis-jwt-cpp.cpp:[[@LINE-3]]:21: note: key 'page' is built here
   // CHECK: redis-jwt-cpp.cpp:[[@LINE-5]]:31: note: user identity 'decoded.get_subject()' is available here (model jwt-cpp, jwt-cpp.yaml:8)
-  // CHECK: redis-jwt-cpp.cpp:[[@LINE+5]]:25: note: per-user data 'body' is stored in 'redis' here
+  // CHECK: redis-jwt-cpp.cpp:[[@LINE+6]]:25: note: per-user data 'body' is stored in 'redis' here (model redis-plus-plus, redis-plus-plus.yaml:12)
+  // CHECK: redis-jwt-cpp.cpp:[[@LINE-5]]:18: note: this call is a lookup in 'redis' (model redis-plus-plus, redis-plus-plus.yaml:8)
     res.set_content(*hit, "text/html");
     return;
   }
   std::string body = RenderDashboard(subject);
   redis.setex(page, 60, body);
   // CHECK: redis-jwt-cpp.cpp:[[@LINE-1]]:3: warning: cache 'redis' is keyed by 'page', which does not identify the user [crossuser-cache-key]
-  // CHECK: redis-jwt-cpp.cpp:[[@LINE-12]]:21: note: key 'page' is built here
-  // CHECK: redis-jwt-cpp.cpp:[[@LINE-14]]:31: note: user identity 'decoded.get_subject()' is available here (model jwt-cpp, jwt-cpp.yaml:8)
-  // CHECK: redis-jwt-cpp.cpp:[[@LINE-4]]:25: note: per-user data 'body' is stored in 'redis' here
+  // CHECK: redis-jwt-cpp.cpp:[[@LINE-13]]:21: note: key 'page' is built here
+  // CHECK: redis-jwt-cpp.cpp:[[@LINE-15]]:31: note: user identity 'decoded.get_subject()' is available here (model jwt-cpp, jwt-cpp.yaml:8)
+  // CHECK: redis-jwt-cpp.cpp:[[@LINE-4]]:25: note: per-user data 'body' is stored in 'redis' here (model redis-plus-plus, redis-plus-plus.yaml:12)
   res.set_content(body, "text/html");
 }
 

@@ -79,15 +79,15 @@ public:
     // CHECK: userver.cpp:[[@LINE-4]]:32: note: per-user data comes from 'request.GetHeader("Authorization")' (model userver, userver.yaml:16)
     // CHECK: userver.cpp:[[@LINE+16]]:23: note: 'last_cart_' is shared between requests: a member of 'CartHandler', which derives from 'userver::server::handlers::HttpHandlerBase': the framework makes one for the whole server (model userver, userver.yaml:8)
     if (const std::string *hit = pages_.Get(request.GetRequestPath())) {
-      // CHECK: userver.cpp:[[@LINE-1]]:34: warning: cache 'pages_' is keyed by 'request.GetRequestPath()', which does not identify the user [crossuser-cache-key]
-      // CHECK: userver.cpp:[[@LINE-8]]:32: note: user identity 'request.GetHeader("Authorization")' is available here (model userver, userver.yaml:16)
-      // CHECK: userver.cpp:[[@LINE+3]]:42: note: per-user data 'last_cart_' is stored in 'pages_' here
+    // CHECK: userver.cpp:[[@LINE-1]]:34: warning: cache 'pages_' is keyed by 'request.GetRequestPath()', which does not identify the user [crossuser-cache-key]
+    // CHECK: userver.cpp:[[@LINE-8]]:32: note: user identity 'request.GetHeader("Authorization")' is available here (model userver, userver.yaml:16)
+    // CHECK: userver.cpp:[[@LINE+3]]:42: note: per-user data 'last_cart_' is stored in 'pages_' here (model userver, userver.yaml:37)
       return *hit;
     }
     pages_.Put(request.GetRequestPath(), last_cart_);
     // CHECK: userver.cpp:[[@LINE-1]]:5: warning: cache 'pages_' is keyed by 'request.GetRequestPath()', which does not identify the user [crossuser-cache-key]
     // CHECK: userver.cpp:[[@LINE-14]]:32: note: user identity 'request.GetHeader("Authorization")' is available here (model userver, userver.yaml:16)
-    // CHECK: userver.cpp:[[@LINE-3]]:42: note: per-user data 'last_cart_' is stored in 'pages_' here
+    // CHECK: userver.cpp:[[@LINE-3]]:42: note: per-user data 'last_cart_' is stored in 'pages_' here (model userver, userver.yaml:37)
     return last_cart_;
   }
 
@@ -145,13 +145,14 @@ public:
     auto &response = request.GetHttpResponse();
     response.SetHeader(std::string_view("Cache-Control"), "public, max-age=60");
     // CHECK: userver.cpp:[[@LINE-1]]:5: warning: response is made storable by shared caches ('Cache-Control: public, max-age=60') but carries per-user data [crossuser-cacheable-response]
-    // CHECK: userver.cpp:[[@LINE+9]]:50: note: per-user data 'OrdersVersion(who)' enters the response here
+    // CHECK: userver.cpp:[[@LINE+10]]:50: note: per-user data 'OrdersVersion(who)' enters the response here
     // CHECK: userver.cpp:[[@LINE-5]]:30: note: user identity 'context.GetData<std::string>("user_id")' is available here (model userver, userver.yaml:26)
+    // CHECK: userver.cpp:[[@LINE-4]]:5: note: 'SetHeader' sets the response's 'Cache-Control' header (model userver, userver.yaml:31)
     std::string body = LoadOrders(who);
     orders_.Put(request.GetUrl(), body);
     // CHECK: userver.cpp:[[@LINE-1]]:5: warning: cache 'orders_' is keyed by 'request.GetUrl()', which does not identify the user [crossuser-cache-key]
-    // CHECK: userver.cpp:[[@LINE-9]]:30: note: user identity 'context.GetData<std::string>("user_id")' is available here (model userver, userver.yaml:26)
-    // CHECK: userver.cpp:[[@LINE-3]]:35: note: per-user data 'body' is stored in 'orders_' here
+    // CHECK: userver.cpp:[[@LINE-10]]:30: note: user identity 'context.GetData<std::string>("user_id")' is available here (model userver, userver.yaml:26)
+    // CHECK: userver.cpp:[[@LINE-3]]:35: note: per-user data 'body' is stored in 'orders_' here (model userver, userver.yaml:44)
     // The body is the returned string; the ETag header carries the
     // caller's orders too.
     response.SetHeader(std::string_view("ETag"), OrdersVersion(who));
@@ -206,10 +207,11 @@ public:
                                  server::request::RequestContext &context) const override {
     const std::string &who = context.GetData<std::string>("user_id");
     request.GetHttpResponse().SetHeader(std::string_view("Cache-Control"),
+    // CHECK: userver.cpp:[[@LINE-1]]:5: warning: response is made storable by shared caches ('Cache-Control: public, max-age=60') but carries per-user data [crossuser-cacheable-response]
+    // CHECK: userver.cpp:[[@LINE+4]]:12: note: per-user data 'LoadProfile(who)' enters the response here: the handler returns it as the body
+    // CHECK: userver.cpp:[[@LINE-4]]:30: note: user identity 'context.GetData<std::string>("user_id")' is available here (model userver, userver.yaml:26)
+    // CHECK: userver.cpp:[[@LINE-4]]:5: note: 'SetHeader' sets the response's 'Cache-Control' header (model userver, userver.yaml:31)
                                         "public, max-age=60");
-    // CHECK: userver.cpp:[[@LINE-2]]:5: warning: response is made storable by shared caches ('Cache-Control: public, max-age=60') but carries per-user data [crossuser-cacheable-response]
-    // CHECK: userver.cpp:[[@LINE+2]]:12: note: per-user data 'LoadProfile(who)' enters the response here: the handler returns it as the body
-    // CHECK: userver.cpp:[[@LINE-5]]:30: note: user identity 'context.GetData<std::string>("user_id")' is available here (model userver, userver.yaml:26)
     return LoadProfile(who);
   }
 };
