@@ -78,14 +78,15 @@ static const OptionSpec Specs[] = {
      "insert_or_assign;Add;Store;store;Update;Upsert;setex;psetex;setnx;"
      "hset;hmset;mset",
      "Member functions that store a value under a key in a cache."},
-    {"RedisCommandFunctions",
-     "redisCommand;redisAsyncCommand;redisAppendCommand",
-     "Functions taking a redis command format string (`\"GET %s\"`) whose "
-     "first argument after the command is the key."},
-    {"MemcachedFunctions",
-     "memcached_get;memcached_set;memcached_add;memcached_replace;"
-     "memcached_append;memcached_prepend",
-     "libmemcached-style functions whose second argument is the key."},
+    {"RedisCommandFunctions", "",
+     "Further functions taking a redis command format string (`\"GET %s\"`) "
+     "whose first argument after the command is the key; hiredis's are rows "
+     "of the shipped model hiredis.yaml."},
+    {"MemcachedFunctions", "",
+     "Further libmemcached-style functions whose second argument is the key "
+     "(a name ending in `_get` looks up, any other inserts its fourth "
+     "argument); libmemcached's are rows of the shipped model "
+     "libmemcached.yaml."},
     {"RedisLookupCommands",
      "GET;MGET;HGET;HMGET;HGETALL;GETEX;EXISTS;LRANGE;SMEMBERS;ZRANGE;GETDEL",
      "Redis commands that read a key (compared without case), in a command "

@@ -58,9 +58,13 @@ TEST(CacheKeyTest, OptionsChangeTheModel) {
 }
 
 TEST(CacheKeyTest, EveryOptionHasADefaultAndHelp) {
+  // An option may be empty by default only when a shipped model carries
+  // what it used to list (RedisCommandFunctions: hiredis.yaml), and then
+  // its help says so.
   for (const OptionSpec &S : optionSpecs()) {
-    EXPECT_NE(llvm::StringRef(S.Default), "") << S.Name;
     EXPECT_NE(llvm::StringRef(S.Help), "") << S.Name;
+    if (llvm::StringRef(S.Default).empty())
+      EXPECT_TRUE(llvm::StringRef(S.Help).contains("shipped model")) << S.Name;
   }
 }
 
