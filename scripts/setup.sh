@@ -13,7 +13,7 @@ pkgs=(cmake ninja-build python3 git
       libcpp-httplib-dev libpistache-dev librestinio-dev libpoco-dev
       libcpprest-dev libcivetweb-dev libmicrohttpd-dev libgrpc++-dev
       libhiredis-dev libmemcached-dev libtbb-dev libjwt-dev
-      libboost-dev libssl-dev)
+      libboost-dev libssl-dev libabsl-dev)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -109,6 +109,7 @@ real_library_headers = {
     "libjwt": "jwt.h",                              # libjwt-dev
     "beast": "boost/beast/http.hpp",                # libboost-dev
     "openssl": "openssl/ssl.h",                     # libssl-dev
+    "abseil": "absl/container/flat_hash_map.h",     # libabsl-dev
 }
 for feature, header in real_library_headers.items():
     if os.path.exists(os.path.join("/usr/include", header)):

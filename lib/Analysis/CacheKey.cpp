@@ -410,7 +410,7 @@ private:
   void subscript(const CXXOperatorCallExpr *OC, const FunctionDecl *Cur) {
     CacheOp Op;
     bool Remote = false;
-    if (!asCache(OC->getArg(0), Op, Remote) || Remote)
+    if (!asCache(objectOf(OC), Op, Remote) || Remote)
       return;
     Op.Call = OC;
     Op.Func = Cur;

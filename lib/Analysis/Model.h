@@ -264,6 +264,13 @@ inline const clang::Expr *objectOf(const clang::CXXMemberCallExpr *MC) {
   return Obj ? Obj->IgnoreParenImpCasts() : nullptr;
 }
 
+/// The same for an operator that is a member (`m[k]`): its object,
+/// argument 0, as declared (`absl::node_hash_map` is a `raw_hash_map` to
+/// its `operator[]`).
+inline const clang::Expr *objectOf(const clang::CXXOperatorCallExpr *OC) {
+  return OC->getNumArgs() ? OC->getArg(0)->IgnoreParenImpCasts() : nullptr;
+}
+
 /// The variable at the root of `v`, `v.f`, `v[i]`, `*v`, `&v`, `v->f`.
 const clang::VarDecl *rootVar(const clang::Expr *E);
 
