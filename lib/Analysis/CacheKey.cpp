@@ -720,10 +720,22 @@ private:
   /// The reads \p E is built from, as written (`session->locale`, `year`),
   /// through the local variables it is assembled in.
   void readsOf(const Expr *E, llvm::StringSet<> &Out, unsigned Depth) {
+    // What a `per-user-source` call is handed selects whose data it
+    // returns; the result does not carry it (`zone = db.Fetch(sql, who)`
+    // is the zone, not `who`).
+    llvm::DenseSet<const Stmt *> Selectors;
+    forEachStmt(E, [&](const Stmt *S) {
+      const auto *CE = dyn_cast<CallExpr>(S);
+      if (CE && !Selectors.count(CE) &&
+          M.row(ModelRole::PerUserSource, CE->getDirectCallee()))
+        for (const Expr *A : CE->arguments())
+          forEachStmt(A, [&](const Stmt *In) { Selectors.insert(In); });
+    });
     forEachStmt(E, [&](const Stmt *S) {
       const auto *X = dyn_cast<Expr>(S);
-      if (!X || !(isa<MemberExpr>(X) || isa<DeclRefExpr>(X) ||
-                  isa<CXXMemberCallExpr>(X)))
+      if (!X || Selectors.count(X) ||
+          !(isa<MemberExpr>(X) || isa<DeclRefExpr>(X) ||
+            isa<CXXMemberCallExpr>(X)))
         return;
       Out.insert(M.text(X));
       const auto *DRE = dyn_cast<DeclRefExpr>(X);
@@ -785,11 +797,17 @@ private:
       if (!PV.perUser() || (!PV.identifies() && P.of(Where.Key).perUser() &&
                             keyCarriesUserData(Where.Key, V)))
         return std::nullopt;
-      return FindingNote{V->getBeginLoc(),
-                         "per-user data '" + M.text(V) + "' is stored in '" +
-                             Op.CacheName + "' here" +
-                             (Where.Row ? Where.Row->citation() : ""),
-                         PV.PerUser.Kind};
+      std::string Msg = "per-user data '" + M.text(V) + "' is stored in '" +
+                        Op.CacheName + "' here" +
+                        (Where.Row ? Where.Row->citation() : "");
+      // Per-user by a model row without naming anyone (a `per-user-source`
+      // call, a decision about the user): the row is cited too.
+      if (!PV.identifies() && !PV.PerUser.Via.empty())
+        Msg += PV.PerUser.Text == M.text(V)
+                   ? PV.PerUser.Via
+                   : "; '" + PV.PerUser.Text + "' is per-user data" +
+                         PV.PerUser.Via;
+      return FindingNote{V->getBeginLoc(), std::move(Msg), PV.PerUser.Kind};
     };
     // The operation itself stores per-user data.
     for (const Expr *V : Op.Values)
@@ -940,13 +958,39 @@ private:
           B = OC->getArg(1);
         }
       }
-      if (!A)
+      if (!A) {
+        addOwnershipCall(S, Cur, C);
         return;
+      }
       bool AId = P.of(A).identifies(), BId = P.of(B).identifies();
       if (AId || BId)
         C.Comparisons.push_back({S, A, B, Cur, AId, BId});
     });
     return C;
+  }
+
+  /// A call an `ownership-check` row names (`acl.CanView(user, *doc)`,
+  /// `doc->VisibleTo(user)`) compares what it is handed as an equality
+  /// does: each pair of its operands (the object and the arguments) of
+  /// which one identifies the user is a comparison.
+  void addOwnershipCall(const Stmt *S, const FunctionDecl *Cur,
+                        OwnerCandidates &C) {
+    const auto *CE = dyn_cast<CallExpr>(S);
+    if (!CE || isa<CXXOperatorCallExpr>(CE) ||
+        !M.row(ModelRole::OwnershipCheck, CE->getDirectCallee()))
+      return;
+    llvm::SmallVector<const Expr *, 4> Sides;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+      if (const Expr *Obj = objectOf(MC))
+        Sides.push_back(Obj);
+    Sides.append(CE->arg_begin(), CE->arg_end());
+    llvm::SmallVector<bool, 4> Ids;
+    for (const Expr *Side : Sides)
+      Ids.push_back(P.of(Side).identifies());
+    for (unsigned I = 0; I < Sides.size(); ++I)
+      for (unsigned J = I + 1; J < Sides.size(); ++J)
+        if (Ids[I] || Ids[J])
+          C.Comparisons.push_back({S, Sides[I], Sides[J], Cur, Ids[I], Ids[J]});
   }
 
   bool findOwnerCheck(const CacheOp &Lookup) {

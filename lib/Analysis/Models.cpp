@@ -232,15 +232,16 @@ private:
         {"remote-cache", ModelRole::RemoteCache},
         {"response-header", ModelRole::ResponseHeader},
         {"response-body", ModelRole::ResponseBody},
-        {"middleware", ModelRole::Middleware}};
+        {"middleware", ModelRole::Middleware},
+        {"ownership-check", ModelRole::OwnershipCheck}};
     auto It = llvm::find_if(Roles, [&](const auto &P) { return W.Role == P.first; });
     if (It == std::end(Roles)) {
       error(&N, W.Role.empty() ? "row without 'role'"
                              : "unknown role '" + W.Role +
                                    "'; expected identity, per-user-source, "
                                    "lifetime, cache, remote-cache, "
-                                   "response-header, response-body or "
-                                   "middleware");
+                                   "response-header, response-body, "
+                                   "middleware or ownership-check");
       return false;
     }
     R.Role = It->second;

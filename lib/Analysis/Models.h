@@ -26,6 +26,7 @@ enum class ModelRole {
   ResponseHeader, ///< a setter of a response header: name and value positions
   ResponseBody,   ///< a call that writes the response body
   Middleware,     ///< registers a hook that runs around every route of a server
+  OwnershipCheck, ///< decides whether the requester may see a value
 };
 
 enum class Lifetime { PerServer, PerWorker, PerConnection, PerRequest };

@@ -1200,6 +1200,8 @@ Prov Provenance::evalCall(const CallExpr *CE, const FunctionDecl *Ctx,
   } else {
     Args.append(CE->arg_begin(), CE->arg_end());
   }
+  if (const ModelRow *R = M.row(ModelRole::PerUserSource, FD))
+    return perUserSource(CE, *R, Obj, Args, Ctx, Depth);
   bool ObjIsIdentity = Obj && M.isIdentityType(Obj->getType());
   const SourceManager &SM = M.context().getSourceManager();
   const FunctionDecl *Def = bodyOf(FD);
@@ -1261,6 +1263,33 @@ Prov Provenance::evalCall(const CallExpr *CE, const FunctionDecl *Ctx,
     P.merge(eval(Arg, Ctx, Depth));
   if (!FD) // a call through a lambda variable or function pointer
     P.merge(eval(CE->getCallee(), Ctx, Depth));
+  return P;
+}
+
+Prov Provenance::perUserSource(const CallExpr *CE, const ModelRow &Row,
+                               const Expr *Obj, llvm::ArrayRef<const Expr *> Args,
+                               const FunctionDecl *Ctx, unsigned Depth) {
+  // The argument selects whose data the result is (`db.Fetch(sql, uid)`):
+  // the result is that user's data, and it names no one, not even when
+  // the argument does.
+  Prov Selector;
+  if (Row.Arg >= 0) {
+    if (unsigned(Row.Arg) < Args.size())
+      Selector = eval(Args[Row.Arg], Ctx, Depth);
+  } else {
+    for (const Expr *A : Args)
+      Selector.merge(eval(A, Ctx, Depth));
+    if (Obj && !isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()))
+      Selector.merge(eval(Obj, Ctx, Depth));
+  }
+  Prov P;
+  mergeSelector(P, Selector);
+  if (P.perUser()) {
+    EvidenceKind Kind = weakest(P.PerUser.Kind, EvidenceKind::Model);
+    P.PerUser = evidenceAt(CE);
+    P.PerUser.Via = Row.citation();
+    P.PerUser.Kind = Kind;
+  }
   return P;
 }
 

@@ -178,6 +178,12 @@ private:
                 const clang::FunctionDecl *Ctx, unsigned Depth);
   Prov evalCall(const clang::CallExpr *CE, const clang::FunctionDecl *Ctx,
                 unsigned Depth);
+  /// A call a `per-user-source` row names: the data of whoever its
+  /// argument (the row's `arg`, else any) names, identifying no one.
+  Prov perUserSource(const clang::CallExpr *CE, const ModelRow &Row,
+                     const clang::Expr *Obj,
+                     llvm::ArrayRef<const clang::Expr *> Args,
+                     const clang::FunctionDecl *Ctx, unsigned Depth);
   /// A parameter every visible call of its function passes the
   /// requester's identity to, as data flow shows it at the call sites.
   std::optional<Evidence> identityFromCallers(const clang::ParmVarDecl *PVD,

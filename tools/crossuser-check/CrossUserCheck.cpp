@@ -38,6 +38,8 @@ llvm::StringRef roleName(ModelRole R) {
     return "response-body";
   case ModelRole::Middleware:
     return "middleware";
+  case ModelRole::OwnershipCheck:
+    return "ownership-check";
   }
   return "";
 }
