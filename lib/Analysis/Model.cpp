@@ -1209,6 +1209,15 @@ bool Model::isPerRequestClass(const CXXRecordDecl *RD) const {
 }
 
 bool Model::isFrameworkCallback(const FunctionDecl *F) const {
+  return frameworkCallbackRow(F) != nullptr;
+}
+
+const ModelRow *Model::frameworkCallbackRow(const FunctionDecl *F) const {
+  // An entry-point row names the function, by name or by signature (a
+  // handler of the shape `void(const Request &, Response &)`), or a
+  // virtual method it overrides.
+  if (const ModelRow *R = F ? row(ModelRole::EntryPoint, F) : nullptr)
+    return R;
   const auto *MD = dyn_cast_or_null<CXXMethodDecl>(F);
   llvm::SmallVector<const CXXMethodDecl *, 4> Work;
   if (MD)
@@ -1216,12 +1225,14 @@ bool Model::isFrameworkCallback(const FunctionDecl *F) const {
   for (unsigned Guard = 0; !Work.empty() && Guard < 16; ++Guard) {
     const CXXMethodDecl *Cur = Work.pop_back_val();
     for (const CXXMethodDecl *O : Cur->overridden_methods()) {
-      if (row(ModelRole::Lifetime, O->getParent()))
-        return true;
+      if (const ModelRow *R = row(ModelRole::EntryPoint, O))
+        return R;
+      if (const ModelRow *R = row(ModelRole::Lifetime, O->getParent()))
+        return R;
       Work.push_back(O);
     }
   }
-  return false;
+  return nullptr;
 }
 
 StorageInfo Model::classifyStorage(const Expr *E) const {

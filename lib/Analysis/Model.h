@@ -143,9 +143,13 @@ public:
   std::optional<LongLived> longLived(const clang::CXXRecordDecl *RD) const;
   bool isPerRequestClass(const clang::CXXRecordDecl *RD) const;
   /// \p F overrides a virtual method of a class that a lifetime row names
-  /// (`createRequestHandler`, `HandleRequestThrow`): the framework calls
-  /// it with what it received for a request or a connection.
+  /// (`createRequestHandler`, `HandleRequestThrow`), or an entry-point row
+  /// names it or a method it overrides (by name or signature): the
+  /// framework calls it with what it received for a request or a
+  /// connection.
   bool isFrameworkCallback(const clang::FunctionDecl *F) const;
+  /// The row that makes \p F a framework callback, or null.
+  const ModelRow *frameworkCallbackRow(const clang::FunctionDecl *F) const;
   /// A library model says the framework makes instances of \p RD per
   /// request or per connection.
   bool shortLivedByModel(const clang::CXXRecordDecl *RD) const;

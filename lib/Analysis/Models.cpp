@@ -233,7 +233,8 @@ private:
         {"response-header", ModelRole::ResponseHeader},
         {"response-body", ModelRole::ResponseBody},
         {"middleware", ModelRole::Middleware},
-        {"ownership-check", ModelRole::OwnershipCheck}};
+        {"ownership-check", ModelRole::OwnershipCheck},
+        {"entry-point", ModelRole::EntryPoint}};
     auto It = llvm::find_if(Roles, [&](const auto &P) { return W.Role == P.first; });
     if (It == std::end(Roles)) {
       error(&N, W.Role.empty() ? "row without 'role'"
@@ -241,7 +242,8 @@ private:
                                    "'; expected identity, per-user-source, "
                                    "lifetime, cache, remote-cache, "
                                    "response-header, response-body, "
-                                   "middleware or ownership-check");
+                                   "middleware, ownership-check or "
+                                   "entry-point");
       return false;
     }
     R.Role = It->second;

@@ -27,6 +27,7 @@ enum class ModelRole {
   ResponseBody,   ///< a call that writes the response body
   Middleware,     ///< registers a hook that runs around every route of a server
   OwnershipCheck, ///< decides whether the requester may see a value
+  EntryPoint,     ///< a function the framework calls with each request
 };
 
 enum class Lifetime { PerServer, PerWorker, PerConnection, PerRequest };

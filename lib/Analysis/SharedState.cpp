@@ -673,7 +673,8 @@ private:
   /// may still read it. Null, with \p Note unset, otherwise.
   const Expr *storedIdentity(const Write &W, std::optional<FindingNote> &Note) {
     const ValueDecl *D = M.classifyStorage(W.Target).Decl;
-    if (!D || !M.isIdentityDecl(D) || !M.isFrameworkCallback(W.Func))
+    const ModelRow *Callback = M.frameworkCallbackRow(W.Func);
+    if (!D || !M.isIdentityDecl(D) || !Callback)
       return nullptr;
     for (const Expr *V : W.Values) {
       if (isMeasure(V))
@@ -688,7 +689,8 @@ private:
               "' holds an identity by its name, and its value comes from '" +
               W.Func->getParamDecl(From)->getNameAsString() + "', which '" +
               W.Func->getNameAsString() +
-              "' is handed for each request it serves (judged by its name)",
+              "' is handed for each request it serves" + Callback->citation() +
+              " (judged by its name)",
           M.identityKind(D)};
       return V;
     }

@@ -36,9 +36,9 @@ public:
   createRequestHandler(const Poco::Net::HTTPServerRequest &request) override {
     std::string host = request.getHost();
     currentTenant_ = host.substr(0, host.find('.'));
-    // CHECK: :[[@LINE-1]]:5: warning: per-user data 'host.substr(0, host.find('.'))' is written to 'currentTenant_', which is shared between requests [crossuser-shared-state]
-    // CHECK: :[[@LINE-2]]:22: note: 'currentTenant_' holds an identity by its name, and its value comes from 'request', which 'createRequestHandler' is handed for each request it serves (judged by its name)
-    // CHECK: :[[@LINE+11]]:15: note: 'currentTenant_' is shared between requests: a member of 'TenantFactory', which derives from 'Poco::Net::HTTPRequestHandlerFactory': the framework makes one for the whole server (model poco, poco.yaml:10)
+    // CHECK: poco-factory-stored-identity.cpp:[[@LINE-1]]:5: warning: per-user data 'host.substr(0, host.find('.'))' is written to 'currentTenant_', which is shared between requests [crossuser-shared-state]
+    // CHECK: poco-factory-stored-identity.cpp:[[@LINE-2]]:22: note: 'currentTenant_' holds an identity by its name, and its value comes from 'request', which 'createRequestHandler' is handed for each request it serves (model poco, poco.yaml:10) (judged by its name)
+    // CHECK: poco-factory-stored-identity.cpp:[[@LINE+11]]:15: note: 'currentTenant_' is shared between requests: a member of 'TenantFactory', which derives from 'Poco::Net::HTTPRequestHandlerFactory': the framework makes one for the whole server (model poco, poco.yaml:10)
     // Negatives: a name that holds no identity; a value not from the request.
     lastHost_ = host;
     defaultTenant_ = "public";

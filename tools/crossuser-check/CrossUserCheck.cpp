@@ -40,6 +40,8 @@ llvm::StringRef roleName(ModelRole R) {
     return "middleware";
   case ModelRole::OwnershipCheck:
     return "ownership-check";
+  case ModelRole::EntryPoint:
+    return "entry-point";
   }
   return "";
 }
