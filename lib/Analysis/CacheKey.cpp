@@ -330,10 +330,13 @@ private:
       if (modelledCall(MC, MD, *Row, Op, Cur))
         return;
     unsigned First = 0;
+    if (!Lookup && !Insert && !Remote) {
+      if (M.isCacheType(Obj->getType()))
+        inferredCall(MC, MD, Op, Cur);
+      return;
+    }
     if (!Lookup && !Insert) {
       // client.command("GET", key)
-      if (!Remote)
-        return;
       const auto *SL = dyn_cast<StringLiteral>(ignoreWrappers(MC->getArg(0)));
       if (!SL || SL->getCharByteWidth() != 1 || MC->getNumArgs() < 2)
         return;
@@ -367,6 +370,113 @@ private:
     if (!Remote)
       bindEntry(Op, nullptr);
     Ops.push_back(std::move(Op));
+  }
+
+  /// A method of a cache type that neither the method vocabulary nor a
+  /// model row names, judged by its signature: a key and a callable
+  /// (`LoadOrStore(key, make)`, a read-through: what the callable returns
+  /// is stored); a key alone and a result (`Peek(key)`: a lookup); a key
+  /// and a value and no result but a flag (`Keep(key, value)`: an insert).
+  /// A method named for removal (`Evict`, `Invalidate`) is neither.
+  void inferredCall(const CXXMemberCallExpr *MC, const CXXMethodDecl *MD,
+                    CacheOp &Op, const FunctionDecl *Cur) {
+    static const char *const Removal[] = {"erase",      "remove", "delete",
+                                          "evict",      "drop",   "clear",
+                                          "invalidate", "expire", "purge"};
+    for (const std::string &W : splitWords(MD->getName()))
+      if (llvm::is_contained(Removal, W))
+        return;
+    unsigned N = MC->getNumArgs();
+    QualType R = MD->getReturnType();
+    Op.Call = MC;
+    Op.Func = Cur;
+    Op.Key = MC->getArg(0);
+    // The cache's value type when its type says it (`TtlCache<K, V>`):
+    // a value argument or a result must be of it.
+    QualType V = Op.ValueType;
+    QualType P1 = N >= 2 && MD->getNumParams() >= 2
+                      ? MD->getParamDecl(1)->getType()
+                      : QualType();
+    bool OutParam = !P1.isNull() && P1->isLValueReferenceType() &&
+                    !P1.getNonReferenceType().isConstQualified();
+    if (N == 2 && isCallable(MC->getArg(1)->getType())) {
+      Op.IsInsert = true;
+      if (const LambdaExpr *LE = lambdaIn(MC->getArg(1)))
+        forEachStmt(
+            LE->getBody(),
+            [&](const Stmt *S) {
+              if (const auto *RS = dyn_cast<ReturnStmt>(S))
+                if (RS->getRetValue())
+                  Op.Values.push_back(RS->getRetValue());
+            },
+            /*EnterLambdas=*/false);
+      if (Op.ValueType.isNull())
+        Op.ValueType = R;
+    } else if (N == 1 && !R->isVoidType() && holds(R, V)) {
+      if (Op.ValueType.isNull())
+        Op.ValueType = R;
+    } else if (N == 2 && OutParam && holds(P1, V)) {
+      // `bool TryGet(key, V &out)`: the entry comes out in argument 1.
+      Op.ResultVar = rootVar(MC->getArg(1));
+      if (Op.ValueType.isNull())
+        Op.ValueType = P1.getNonReferenceType();
+    } else if (N == 2 && !MD->isConst() && holds(P1, V) &&
+               (R->isVoidType() || R->isBooleanType())) {
+      Op.IsInsert = true;
+      Op.Values.push_back(MC->getArg(1));
+      if (Op.ValueType.isNull())
+        Op.ValueType = P1;
+    } else {
+      return;
+    }
+    bindEntry(Op, nullptr);
+    Ops.push_back(std::move(Op));
+  }
+
+  /// \p T is, refers or points to, or wraps (`std::optional<V>`,
+  /// `std::shared_ptr<V>`) a value of type \p V; any type when V is
+  /// unknown.
+  bool holds(QualType T, QualType V) const {
+    if (V.isNull())
+      return true;
+    if (T.isNull())
+      return false;
+    ASTContext &Ctx = M.context();
+    auto Same = [&](QualType A) {
+      return Ctx.hasSameUnqualifiedType(A.getNonReferenceType(),
+                                        V.getNonReferenceType());
+    };
+    T = T.getNonReferenceType();
+    if (Same(T) || (T->isPointerType() && Same(T->getPointeeType())))
+      return true;
+    QualType Wrapped = M.templateArg(T, 0);
+    return !Wrapped.isNull() && Same(Wrapped);
+  }
+
+  /// A lambda, a `std::function`, a function pointer or reference.
+  static bool isCallable(QualType T) {
+    T = T.getNonReferenceType();
+    if (T->isFunctionPointerType() || T->isFunctionType())
+      return true;
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    return RD && (RD->isLambda() ||
+                  (RD->getIdentifier() && RD->getName() == "function" &&
+                   RD->isInStdNamespace()));
+  }
+
+  /// The lambda \p E is, or is converted from (`std::function` made from
+  /// a lambda).
+  static const LambdaExpr *lambdaIn(const Expr *E) {
+    for (unsigned Guard = 0; E && Guard < 8; ++Guard) {
+      E = ignoreWrappers(E);
+      if (const auto *LE = dyn_cast<LambdaExpr>(E))
+        return LE;
+      const auto *CE = dyn_cast<CXXConstructExpr>(E);
+      if (!CE || CE->getNumArgs() != 1)
+        return nullptr;
+      E = CE->getArg(0);
+    }
+    return nullptr;
   }
 
   /// A call on a cache a library model describes: its row says which

@@ -30,8 +30,9 @@
 // RUN: not %crossuser_check --checks='-*,crossuser-cache-key' --config-file=%t/stash.yaml %s -- %mock_flags 2>/dev/null \
 // RUN:   | FileCheck %s --check-prefix=STASH --implicit-check-not='{{warning|error}}:'
 //
-// Custom lookup methods: Probe is one, Get no longer is. The tool's file
-// uses the list form of CheckOptions.
+// Custom lookup methods: Probe is one; Get no longer is by the words, and
+// is still one by its signature (a key and an optional value). The tool's
+// file uses the list form of CheckOptions.
 // RUN: %clang_tidy -checks='-*,crossuser-cache-key' \
 // RUN:   -config="{CheckOptions: [{key: LookupMethods, value: Probe}]}" \
 // RUN:   %s -- %mock_flags \
@@ -103,6 +104,7 @@ public:
       // DEFAULT: :[[@LINE-1]]:20: warning: cache 'profiles_' is keyed by 'buyer + req.path()', which does not identify the user [crossuser-cache-key]
       // HEADERS: :[[@LINE-2]]:20: warning: cache 'profiles_' is keyed by 'buyer + req.path()', which does not identify the user [crossuser-cache-key]
       // PAGE: :[[@LINE-3]]:20: warning: cache 'profiles_' is keyed by 'buyer + req.path()', which does not identify the user [crossuser-cache-key]
+      // PROBE: :[[@LINE-4]]:20: warning: cache 'profiles_' is keyed by 'buyer + req.path()', which does not identify the user [crossuser-cache-key]
       resp.body = RenderProfile(*hit);
   }
 
@@ -130,17 +132,18 @@ private:
   ProfileStash stash_;
 };
 
-// A cache whose lookup method is not a default one.
+// A cache whose lookup method is not a default one, nor one its signature
+// tells (the second argument is no value, no out-parameter, no callable).
 template <class K, class V> class TtlCache {
 public:
-  std::optional<V> Probe(const K &key);
+  std::optional<V> Probe(const K &key, int ttl_ms);
 };
 
 class TtlHandler : public http::Handler {
 public:
   void Handle(const http::Request &req, http::Response &resp) override {
     Session session = ResolveSession(req);
-    if (auto hit = recent_.Probe(req.path()))
+    if (auto hit = recent_.Probe(req.path(), 500))
       // PROBE: :[[@LINE-1]]:20: warning: cache 'recent_' is keyed by 'req.path()', which does not identify the user [crossuser-cache-key]
       resp.body = RenderProfile(*hit);
   }
@@ -149,8 +152,8 @@ private:
   TtlCache<std::string, Profile> recent_;
 };
 
-// Reported by default; silent when LruCache is no longer a cache type or
-// Get no longer a lookup.
+// Reported by default; silent when LruCache is no longer a cache type (Get
+// out of LookupMethods is still a lookup by its signature).
 class LruHandler : public http::Handler {
 public:
   void Handle(const http::Request &req, http::Response &resp) override {
@@ -160,6 +163,7 @@ public:
       // NAMES: :[[@LINE-2]]:20: warning: cache 'lru_' is keyed by 'req.path()', which does not identify the user [crossuser-cache-key]
       // HEADERS: :[[@LINE-3]]:20: warning: cache 'lru_' is keyed by 'req.path()', which does not identify the user [crossuser-cache-key]
       // PAGE: :[[@LINE-4]]:20: warning: cache 'lru_' is keyed by 'req.path()', which does not identify the user [crossuser-cache-key]
+      // PROBE: :[[@LINE-5]]:20: warning: cache 'lru_' is keyed by 'req.path()', which does not identify the user [crossuser-cache-key]
       resp.body = RenderProfile(*hit);
   }
 
@@ -193,6 +197,7 @@ public:
       // DEFAULT: :[[@LINE-1]]:20: warning: cache 'sections_' is keyed by 'name', which does not identify the user [crossuser-cache-key]
       // NAMES: :[[@LINE-2]]:20: warning: cache 'sections_' is keyed by 'name', which does not identify the user [crossuser-cache-key]
       // HEADERS: :[[@LINE-3]]:20: warning: cache 'sections_' is keyed by 'name', which does not identify the user [crossuser-cache-key]
+      // PROBE: :[[@LINE-4]]:20: warning: cache 'sections_' is keyed by 'name', which does not identify the user [crossuser-cache-key]
       return RenderProfile(*hit);
     return "";
   }
