@@ -391,6 +391,11 @@ private:
     Op.Call = MC;
     Op.Func = Cur;
     Op.Key = MC->getArg(0);
+    // The key must be of the cache's key type when its type says it.
+    if (!Op.KeyType.isNull() && !holds(Op.Key->getType(), Op.KeyType) &&
+        !(Op.Key->getType()->isIntegralOrEnumerationType() &&
+          Op.KeyType->isIntegralOrEnumerationType()))
+      return;
     // The cache's value type when its type says it (`TtlCache<K, V>`):
     // a value argument or a result must be of it.
     QualType V = Op.ValueType;
@@ -421,7 +426,11 @@ private:
       if (Op.ValueType.isNull())
         Op.ValueType = P1.getNonReferenceType();
     } else if (N == 2 && !MD->isConst() && holds(P1, V) &&
-               (R->isVoidType() || R->isBooleanType())) {
+               (R->isVoidType() || R->isBooleanType()) &&
+               // With no value type to compare, a number or a flag is a
+               // setting (`SetLimit(route, 100)`), not a value kept.
+               (!V.isNull() || !P1->isArithmeticType()) &&
+               (!V.isNull() || !P1.getNonReferenceType()->isEnumeralType())) {
       Op.IsInsert = true;
       Op.Values.push_back(MC->getArg(1));
       if (Op.ValueType.isNull())

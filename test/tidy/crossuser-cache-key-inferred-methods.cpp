@@ -61,3 +61,30 @@ std::string KeyedByUser(const Request &req) {
   return g_pages_by_user.LoadOrStore(uid + req.path,
                                      [&] { return Render(uid); });
 }
+
+// Not cache operations, on caches that hold per-user data: a setting (a
+// number, when the cache's type names no value type to compare with), and
+// a call whose argument is not of the cache's key type.
+class RouteCache {
+public:
+  void SetLimit(const std::string &route, int max_entries);
+  void Keep(const std::string &key, const std::string &value);
+};
+template <class K, class V> class TypedCache {
+public:
+  void Keep(const K &key, const V &value);
+  std::optional<V> Near(int shard) const;
+};
+RouteCache g_routes;
+TypedCache<std::string, std::string> g_typed;
+
+void Settings(const Request &req) {
+  const std::string uid = req.user_id;
+  g_routes.Keep(req.path, Render(uid));
+  // CHECK: crossuser-cache-key-inferred-methods.cpp:[[@LINE-1]]:3: warning: cache 'g_routes' is keyed by 'req.path', which does not identify the user [crossuser-cache-key]
+  // CHECK: crossuser-cache-key-inferred-methods.cpp:[[@LINE-2]]:34: note: user identity 'uid' is available here
+  // CHECK: crossuser-cache-key-inferred-methods.cpp:[[@LINE-3]]:27: note: per-user data 'Render(uid)' is stored in 'g_routes' here
+  g_routes.SetLimit(req.path, 100);
+  g_typed.Keep(uid, Render(uid));
+  g_typed.Near(3);
+}
