@@ -391,10 +391,12 @@ private:
     Op.Call = MC;
     Op.Func = Cur;
     Op.Key = MC->getArg(0);
-    // The key must be of the cache's key type when its type says it.
-    if (!Op.KeyType.isNull() && !holds(Op.Key->getType(), Op.KeyType) &&
-        !(Op.Key->getType()->isIntegralOrEnumerationType() &&
-          Op.KeyType->isIntegralOrEnumerationType()))
+    // The key must be of the cache's kind of key when its type says it: a
+    // number is no key of a cache keyed by strings, nor a string of one
+    // keyed by numbers (`Near(shard)` on a `TypedCache<std::string, V>`).
+    if (!Op.KeyType.isNull() &&
+        Op.Key->getType().getNonReferenceType()->isIntegralOrEnumerationType() !=
+            Op.KeyType.getNonReferenceType()->isIntegralOrEnumerationType())
       return;
     // The cache's value type when its type says it (`TtlCache<K, V>`):
     // a value argument or a result must be of it.
@@ -425,12 +427,13 @@ private:
       Op.ResultVar = rootVar(MC->getArg(1));
       if (Op.ValueType.isNull())
         Op.ValueType = P1.getNonReferenceType();
-    } else if (N == 2 && !MD->isConst() && holds(P1, V) &&
+    } else if (N == 2 && !P1.isNull() && !MD->isConst() && holds(P1, V) &&
                (R->isVoidType() || R->isBooleanType()) &&
                // With no value type to compare, a number or a flag is a
                // setting (`SetLimit(route, 100)`), not a value kept.
-               (!V.isNull() || !P1->isArithmeticType()) &&
-               (!V.isNull() || !P1.getNonReferenceType()->isEnumeralType())) {
+               (!V.isNull() ||
+                !(P1.getNonReferenceType()->isArithmeticType() ||
+                  P1.getNonReferenceType()->isEnumeralType()))) {
       Op.IsInsert = true;
       Op.Values.push_back(MC->getArg(1));
       if (Op.ValueType.isNull())
