@@ -408,9 +408,12 @@ private:
                     !P1.getNonReferenceType().isConstQualified();
     if (N == 2 && isCallable(MC->getArg(1)->getType())) {
       Op.IsInsert = true;
-      if (const LambdaExpr *LE = lambdaIn(MC->getArg(1)))
+      // What a lambda written here returns (a named function's returns
+      // belong to every caller of it).
+      const FunctionDecl *Make = handlerOf(MC->getArg(1));
+      if (Make && isLambdaCallOperator(Make))
         forEachStmt(
-            LE->getBody(),
+            Make->getBody(),
             [&](const Stmt *S) {
               if (const auto *RS = dyn_cast<ReturnStmt>(S))
                 if (RS->getRetValue())
@@ -446,23 +449,16 @@ private:
   }
 
   /// \p T is, refers or points to, or wraps (`std::optional<V>`,
-  /// `std::shared_ptr<V>`) a value of type \p V; any type when V is
-  /// unknown.
+  /// `std::shared_ptr<V>`: Model::stripWrappers) a value of type \p V; any
+  /// type when V is unknown.
   bool holds(QualType T, QualType V) const {
     if (V.isNull())
       return true;
     if (T.isNull())
       return false;
-    ASTContext &Ctx = M.context();
-    auto Same = [&](QualType A) {
-      return Ctx.hasSameUnqualifiedType(A.getNonReferenceType(),
-                                        V.getNonReferenceType());
-    };
-    T = T.getNonReferenceType();
-    if (Same(T) || (T->isPointerType() && Same(T->getPointeeType())))
-      return true;
-    QualType Wrapped = M.templateArg(T, 0);
-    return !Wrapped.isNull() && Same(Wrapped);
+    QualType Held = M.stripWrappers(T), Want = M.stripWrappers(V);
+    return !Held.isNull() && !Want.isNull() &&
+           M.context().hasSameUnqualifiedType(Held, Want);
   }
 
   /// A lambda, a `std::function`, a function pointer or reference.
@@ -474,21 +470,6 @@ private:
     return RD && (RD->isLambda() ||
                   (RD->getIdentifier() && RD->getName() == "function" &&
                    RD->isInStdNamespace()));
-  }
-
-  /// The lambda \p E is, or is converted from (`std::function` made from
-  /// a lambda).
-  static const LambdaExpr *lambdaIn(const Expr *E) {
-    for (unsigned Guard = 0; E && Guard < 8; ++Guard) {
-      E = ignoreWrappers(E);
-      if (const auto *LE = dyn_cast<LambdaExpr>(E))
-        return LE;
-      const auto *CE = dyn_cast<CXXConstructExpr>(E);
-      if (!CE || CE->getNumArgs() != 1)
-        return nullptr;
-      E = CE->getArg(0);
-    }
-    return nullptr;
   }
 
   /// A call on a cache a library model describes: its row says which
@@ -1308,7 +1289,7 @@ private:
     if (!Identifies && RD && RD->hasDefinition() && !M.isAssociativeContainer(T))
       Identifies = llvm::any_of(RD->getDefinition()->fields(),
                                 [&](const FieldDecl *F) { return M.isIdentityDecl(F); });
-    return KeyTypeMemo[T.getAsOpaquePtr()] = Identifies;
+    return It->second = Identifies;
   }
 
   void addKeyNotes(const CacheOp &Op, Finding &F) {

@@ -577,26 +577,6 @@ private:
     return nullptr;
   }
 
-  /// The function a callable argument runs: a lambda's call operator, a
-  /// function named or addressed, also inside a `std::function(...)`.
-  static const FunctionDecl *handlerOf(const Expr *E) {
-    E = ignoreWrappers(E);
-    if (const auto *CC = dyn_cast<CXXConstructExpr>(E))
-      if (CC->getNumArgs() == 1)
-        E = ignoreWrappers(CC->getArg(0));
-    if (const auto *LE = dyn_cast<LambdaExpr>(E))
-      return LE->getCallOperator();
-    if (const auto *UO = dyn_cast<UnaryOperator>(E))
-      if (UO->getOpcode() == UO_AddrOf)
-        E = ignoreWrappers(UO->getSubExpr());
-    const FunctionDecl *Def = nullptr;
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      if (const auto *F = dyn_cast<FunctionDecl>(DRE->getDecl()))
-        if (F->hasBody(Def))
-          return Def;
-    return nullptr;
-  }
-
   /// `svr.Get("/orders", handler)`, `svr.set_post_routing_handler(hook)`:
   /// a handler kept by the server object it is registered on.
   void noteRegistration(const CXXMemberCallExpr *MC, const FunctionDecl *FD) {

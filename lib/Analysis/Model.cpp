@@ -1595,6 +1595,24 @@ binaryOperands(const Stmt *S, BinaryOperatorKind BO, OverloadedOperatorKind OO) 
   return std::nullopt;
 }
 
+const FunctionDecl *handlerOf(const Expr *E) {
+  E = ignoreWrappers(E);
+  if (const auto *CC = dyn_cast<CXXConstructExpr>(E))
+    if (CC->getNumArgs() == 1)
+      E = ignoreWrappers(CC->getArg(0));
+  if (const auto *LE = dyn_cast<LambdaExpr>(E))
+    return LE->getCallOperator();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_AddrOf)
+      E = ignoreWrappers(UO->getSubExpr());
+  const FunctionDecl *Def = nullptr;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *F = dyn_cast<FunctionDecl>(DRE->getDecl()))
+      if (F->hasBody(Def))
+        return Def;
+  return nullptr;
+}
+
 const VarDecl *rootVar(const Expr *E) {
   for (int Guard = 0; E && Guard < 32; ++Guard) {
     E = ignoreWrappers(E);

@@ -275,6 +275,11 @@ inline const clang::Expr *objectOf(const clang::CXXOperatorCallExpr *OC) {
   return OC->getNumArgs() ? OC->getArg(0)->IgnoreParenImpCasts() : nullptr;
 }
 
+/// The function a callable argument runs: a lambda's call operator, a
+/// function named or addressed, also inside a `std::function(...)`; null
+/// when it has no body here.
+const clang::FunctionDecl *handlerOf(const clang::Expr *E);
+
 /// The variable at the root of `v`, `v.f`, `v[i]`, `*v`, `&v`, `v->f`.
 const clang::VarDecl *rootVar(const clang::Expr *E);
 

@@ -697,9 +697,8 @@ const Provenance::VarFlow &Provenance::varFlow(const VarDecl *VD,
   unsigned N = VF.Sites.size();
   auto &InBlock = VF.InBlock;
   for (unsigned I = 0; I < N; ++I) {
-    VF.Pos.push_back(FF->position(VF.Sites[I]->At));
-    if (VF.Pos.back())
-      InBlock[VF.Pos.back()->Block].push_back({VF.Pos.back()->Index, I});
+    if (std::optional<FunctionFlow::Position> At = FF->position(VF.Sites[I]->At))
+      InBlock[At->Block].push_back({At->Index, I});
     else
       VF.Unplaced.push_back(I);
   }

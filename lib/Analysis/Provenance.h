@@ -207,11 +207,10 @@ private:
              const clang::Stmt *At);
   Evidence evidenceAt(const clang::Expr *E);
 
-  /// Reaching definitions of one local: the writes' CFG positions and the
-  /// writes live at each block's entry.
+  /// Reaching definitions of one local: its writes, those live at each
+  /// block's entry, and each block's own writes in order.
   struct VarFlow {
     std::vector<const WriteSite *> Sites;
-    std::vector<std::optional<FunctionFlow::Position>> Pos;
     llvm::DenseMap<const clang::CFGBlock *, llvm::BitVector> In;
     /// Per block, its writes as (position in the block, site), in order.
     llvm::DenseMap<const clang::CFGBlock *,
