@@ -9,7 +9,9 @@ machine's load hits every column alike):
   <check> crossuser-check --quiet --checks='-*,<check>' FILE -- -std=c++17
           for each of the three checks alone, and for all three together
 
-and keeps the minimum of --runs rounds. It prints a markdown table: shape,
+and keeps the minimum of --runs rounds. With --cpu it measures CPU time
+(user + system of the child) instead of wall time, which a busy machine
+disturbs less. It prints a markdown table: shape,
 N, checks, parse s, analysis s (tool minus parse), analysis/parse %, and the
 growth exponent of the analysis time between successive N
 (log(t2/t1) / log(N2/N1): 1 is linear, 2 quadratic). A command that runs
@@ -18,12 +20,13 @@ for larger N of that shape.
 
 This is a measurement, not a test: it never fails on slow figures.
 
-  python3 bench/shapes.py [BUILD_DIR] [--sizes 1000,2000,4000,8000] [--runs 3]
+  python3 bench/shapes.py [BUILD_DIR] [--sizes 1000,2000,4000,8000] [--runs 3] [--cpu]
 """
 
 import argparse
 import math
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -42,17 +45,22 @@ def die(msg):
     sys.exit("shapes: " + msg)
 
 
-def timed(cmd, timeout):
-    """Wall time of one run, or None on timeout. Exit 0 and 1 (findings) are fine."""
+def timed(cmd, timeout, cpu=False):
+    """Wall time (or, with cpu, user + system time) of one run, or None on
+    timeout. Exit 0 and 1 (findings) are fine."""
     start = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     try:
         proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                               text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
         return None
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0, 1):
         die("command failed (exit %d): %s\n%s" % (proc.returncode, " ".join(cmd), proc.stderr))
+    if cpu:
+        return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return elapsed
 
 
@@ -83,6 +91,9 @@ def main():
     ap.add_argument("--shapes", default=",".join(gen_shapes.SHAPES), help="comma-separated shapes")
     ap.add_argument("--runs", type=int, default=3, help="rounds; the minimum is kept (default 3)")
     ap.add_argument("--timeout", type=float, default=300.0, help="seconds per command (default 300)")
+    ap.add_argument("--cpu", action="store_true",
+                    help="measure CPU time (user + system) instead of wall time; steadier "
+                         "on a loaded machine")
     ap.add_argument("--clangxx", default=os.environ.get("CLANGXX", "clang++-16"))
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -117,7 +128,7 @@ def main():
                 for name, cmd in cmds.items():
                     if name in timed_out:
                         continue
-                    t = timed(cmd, args.timeout)
+                    t = timed(cmd, args.timeout, args.cpu)
                     if t is None:
                         timed_out.add(name)
                         best[name] = None

@@ -8,6 +8,8 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
+#include <map>
+#include <tuple>
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -101,8 +103,27 @@ public:
   void collectFunction(const FunctionDecl *FD) {
     forEachStmtIn(FD, [&](const Stmt *S, const FunctionDecl *Cur) {
       visit(S, Cur);
+      if (Instantiations)
+        noteInstantiation(S);
     });
   }
+
+  /// With it set, collectFunction also lists, once each and in the order
+  /// met, the instantiated functions with bodies outside system headers
+  /// that the walked functions call (in the same walk).
+  std::vector<const FunctionDecl *> *Instantiations = nullptr;
+
+  void noteInstantiation(const Stmt *S) {
+    const auto *CE = dyn_cast<CallExpr>(S);
+    const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
+    const SourceManager &SM = M.context().getSourceManager();
+    if (Callee && Callee->isTemplateInstantiation() && Callee->getBody() &&
+        !isLambdaCallOperator(Callee) &&
+        !SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())) &&
+        InstantiationsSeen.insert(Callee).second)
+      Instantiations->push_back(Callee);
+  }
+  llvm::SmallPtrSet<const FunctionDecl *, 16> InstantiationsSeen;
 
   std::vector<CacheOp> Ops;
   /// Caches known only by name from summaries, one id each.
@@ -734,15 +755,18 @@ private:
 
   void collect() {
     Collector C(M);
+    std::vector<const FunctionDecl *> Called;
+    C.Instantiations = &Called;
     for (const FunctionDecl *FD : TU.functions())
       C.collectFunction(FD);
+    C.Instantiations = nullptr;
     // Members of class templates are analysed on the primary template,
     // where a member `std::map<K, V>` is dependent and its calls are
     // unresolved; as a cache wrapper (`BoundedMap<...>::get_or_load`) a
     // method is read in the instantiation the callers use. Its own
     // operations are never reported: only what the callers pass it.
     size_t Own = C.Ops.size();
-    for (const FunctionDecl *FD : calledInstantiations())
+    for (const FunctionDecl *FD : Called)
       C.collectFunction(FD);
     for (size_t I = Own; I < C.Ops.size(); ++I)
       C.Ops[I].InInstantiation = true;
@@ -781,29 +805,12 @@ private:
     ByCache.clear();
     InsertsOf.clear();
     TypeEvidenceMemo.clear();
+    LookupEvidenceMemo.clear();
     OwnerCheckedMemo.clear();
     OwnerCheckedOps.clear();
     IdentityStoreMemo.clear();
     for (const CacheOp &Op : Ops)
       addToCache(Op);
-  }
-
-  /// Instantiated functions with bodies outside system headers that the
-  /// analysed functions call, once each.
-  std::vector<const FunctionDecl *> calledInstantiations() {
-    std::vector<const FunctionDecl *> Out;
-    llvm::SmallPtrSet<const FunctionDecl *, 16> Seen;
-    for (const FunctionDecl *F : TU.functions())
-      forEachStmtIn(F, [&](const Stmt *S, const FunctionDecl *) {
-        const auto *CE = dyn_cast<CallExpr>(S);
-        const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
-        if (Callee && Callee->isTemplateInstantiation() && Callee->getBody() &&
-            !isLambdaCallOperator(Callee) &&
-            !SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())) &&
-            Seen.insert(Callee).second)
-          Out.push_back(Callee);
-      });
-    return Out;
   }
 
   void index() {
@@ -891,6 +898,20 @@ private:
   /// engine can see store (data flow); only when it sees none, what the
   /// value type's name says (words).
   std::optional<FindingNote> perUserEvidence(const CacheOp &Op) {
+    // A lookup of its own learns what the cache's inserts and value type
+    // say, the same for every lookup of one cache by one name: found once,
+    // not once per lookup of a cache with thousands.
+    if (Op.IsInsert || !Op.Values.empty() || Op.Use)
+      return perUserEvidenceOf(Op);
+    auto Key = std::make_tuple(Op.CacheId, static_cast<const void *>(Op.CacheDecl),
+                               Op.CacheName);
+    auto It = LookupEvidenceMemo.find(Key);
+    if (It == LookupEvidenceMemo.end())
+      It = LookupEvidenceMemo.emplace(Key, perUserEvidenceOf(Op)).first;
+    return It->second;
+  }
+
+  std::optional<FindingNote> perUserEvidenceOf(const CacheOp &Op) {
     auto Stored = [&](const CacheOp &Where,
                       const Expr *V) -> std::optional<FindingNote> {
       // A value derived from a user attribute that the key carries too
@@ -1529,6 +1550,11 @@ private:
   /// Per cache, its first operation with a per-user value type, if any.
   llvm::DenseMap<const void *, std::pair<const CacheOp *, EvidenceKind>>
       TypeEvidenceMemo;
+  /// perUserEvidence of a lookup with no value of its own, by cache
+  /// (CacheId, CacheDecl, CacheName).
+  std::map<std::tuple<const void *, const void *, std::string>,
+           std::optional<FindingNote>>
+      LookupEvidenceMemo;
   /// keyTypeIdentifies, by type as written (an alias may name an identity).
   llvm::DenseMap<const void *, bool> KeyTypeMemo;
   llvm::DenseMap<const void *, bool> OwnerCheckedMemo;

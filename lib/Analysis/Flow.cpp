@@ -15,7 +15,7 @@ FunctionFlow::FunctionFlow(const FunctionDecl *F, ASTContext &Ctx) {
   Graph = CFG::buildCFG(F, F->getBody(), &Ctx, Opts);
   if (!Graph)
     return;
-  Parents = std::make_unique<ParentMap>(F->getBody());
+  Body = F->getBody();
   for (const CFGBlock *B : *Graph) {
     unsigned I = 0;
     for (const CFGElement &E : *B) {
@@ -30,6 +30,12 @@ FunctionFlow::FunctionFlow(const FunctionDecl *F, ASTContext &Ctx) {
   Reach = std::make_unique<CFGReverseBlockReachabilityAnalysis>(*Graph);
   Dom = std::make_unique<CFGDomTree>(Graph.get());
   PostDom = std::make_unique<CFGPostDomTree>(Graph.get());
+}
+
+const ParentMap &FunctionFlow::parents() const {
+  if (!Parents)
+    Parents = std::make_unique<ParentMap>(const_cast<Stmt *>(Body));
+  return *Parents;
 }
 
 std::optional<FunctionFlow::Position>
@@ -57,9 +63,9 @@ FunctionFlow::position(const Stmt *S) const {
     auto It = Where.find(S);
     if (It != Where.end())
       return It->second;
-    if (!Parents->hasParent(S))
+    if (!parents().hasParent(S))
       return std::nullopt;
-    S = Parents->getParent(S);
+    S = parents().getParent(S);
   }
   return std::nullopt;
 }
@@ -138,8 +144,8 @@ bool FunctionFlow::guards(const Stmt *Test, const Stmt *Use) const {
   //   the `if` evaluated each disjunct to false.
   bool ThroughAnd = false, ThroughOr = false;
   const Stmt *Cur = Test;
-  for (unsigned Guard = 0; Guard < 16 && Parents->hasParent(Cur); ++Guard) {
-    const Stmt *Up = Parents->getParent(Cur);
+  for (unsigned Guard = 0; Guard < 16 && parents().hasParent(Cur); ++Guard) {
+    const Stmt *Up = parents().getParent(Cur);
     if (const auto *If = dyn_cast<IfStmt>(Up)) {
       if (If->getCond() != Cur)
         return false;
@@ -166,9 +172,9 @@ bool FunctionFlow::within(const Stmt *S, const Stmt *Outer) const {
   for (unsigned Guard = 0; S && Guard < 256; ++Guard) {
     if (S == Outer)
       return true;
-    if (!Parents->hasParent(S))
+    if (!parents().hasParent(S))
       return false;
-    S = Parents->getParent(S);
+    S = parents().getParent(S);
   }
   return false;
 }

@@ -69,8 +69,13 @@ private:
   /// One of \p A and \p B dominates the other, so a path runs both.
   bool onOnePath(const Position &A, const Position &B) const;
 
+  /// The body's parent map, built on first use: with every sub-expression
+  /// a CFG element, most positions need none.
+  const clang::ParentMap &parents() const;
+
   std::unique_ptr<clang::CFG> Graph;
-  std::unique_ptr<clang::ParentMap> Parents;
+  const clang::Stmt *Body = nullptr;
+  mutable std::unique_ptr<clang::ParentMap> Parents;
   llvm::DenseMap<const clang::Stmt *, Position> Where;
   std::unique_ptr<clang::CFGReverseBlockReachabilityAnalysis> Reach;
   std::unique_ptr<clang::CFGDomTree> Dom;

@@ -180,6 +180,17 @@ bool Model::namesIdentity(StringRef Name) const {
   return nameHasIdentityWord(Cfg.IdentityNames, Name);
 }
 
+bool Model::isIdentityHeaderName(StringRef Name) const {
+  if (!IdentityHeaderNames) {
+    IdentityHeaderNames.emplace();
+    Cfg.IdentityHeaders.any([&](StringRef H) {
+      IdentityHeaderNames->insert(normaliseHeader(H));
+      return false;
+    });
+  }
+  return IdentityHeaderNames->contains(normaliseHeader(Name));
+}
+
 /// Neither copied nor moved: its copy and move constructors are deleted,
 /// as written or because a member (a mutex) cannot be.
 static bool isImmovable(const CXXRecordDecl *RD) {

@@ -11,6 +11,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringSet.h"
 #include <memory>
 #include <optional>
 #include <string>
@@ -100,6 +101,9 @@ public:
   /// such as `session_timeout`, not a phrase such as `user agent`): the
   /// word evidence a declaration's name gives.
   bool namesIdentity(llvm::StringRef Name) const;
+  /// \p Name is one of the IdentityHeaders, compared as normaliseHeader
+  /// does (`X_User_Id` is `x-user-id`).
+  bool isIdentityHeaderName(llvm::StringRef Name) const;
   /// What makes identity declaration \p D one: an annotation on it or its
   /// type, or else words (its name or its type's).
   EvidenceKind identityKind(const clang::ValueDecl *D) const;
@@ -217,6 +221,8 @@ private:
       RowMemo;
   mutable llvm::DenseMap<const clang::FunctionDecl *, const FunctionFacts *>
       FactsMemo;
+  /// IdentityHeaders, normalised once.
+  mutable std::optional<llvm::StringSet<>> IdentityHeaderNames;
 };
 
 /// Strips parentheses, implicit and explicit casts, temporaries and

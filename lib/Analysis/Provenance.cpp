@@ -46,6 +46,14 @@ namespace {
 class FunctionFinder : public RecursiveASTVisitor<FunctionFinder> {
 public:
   FunctionFinder(const SourceManager &SM) : SM(SM) {}
+  /// No function of a system header is analysed: its declarations are
+  /// not walked at all (they are most of a translation unit).
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+        SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
   bool VisitFunctionDecl(FunctionDecl *FD) {
     if (!FD->doesThisDeclarationHaveABody() || FD->isInvalidDecl() ||
         FD->isTemplateInstantiation())
@@ -163,12 +171,6 @@ Evidence Provenance::evidenceAt(const Expr *E) {
 
 /// `authorization`, `Authorization`, `proxy_authorization`, `cookie`
 /// name one of IdentityHeaders (compared as normaliseHeader folds them).
-static bool isIdentityHeaderName(const Config &Cfg, StringRef Name) {
-  std::string N = normaliseHeader(Name);
-  return Cfg.IdentityHeaders.any(
-      [&](StringRef H) { return normaliseHeader(H) == N; });
-}
-
 /// \p Ev, marked as decided by library model row \p Row.
 static Evidence viaModel(Evidence Ev, const ModelRow &Row) {
   Ev.Via = Row.citation();
@@ -224,7 +226,7 @@ std::optional<Evidence> Provenance::identitySource(const Expr *E) {
       if ((isa<EnumConstantDecl>(DRE->getDecl()) ||
            isa<VarDecl>(DRE->getDecl())) &&
           DRE->getDecl()->getIdentifier() &&
-          isIdentityHeaderName(Cfg, headerNameOf(DRE->getDecl())))
+          M.isIdentityHeaderName(headerNameOf(DRE->getDecl())))
         return decidedBy(evidenceAt(E), EvidenceKind::Model);
     const auto *SL = dyn_cast<StringLiteral>(ignoreWrappers(Arg));
     if (!SL || SL->getCharByteWidth() != 1)

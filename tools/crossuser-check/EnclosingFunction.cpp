@@ -11,6 +11,15 @@ public:
   BodyCollector(const SourceManager &SM, std::vector<FunctionIndex::Body> &Out)
       : SM(SM), Out(Out) {}
 
+  /// Findings are never reported in system headers, so their functions
+  /// need no names (and the standard library's are most of a TU's).
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) &&
+        SM.isInSystemHeader(SM.getFileLoc(D->getLocation())))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
   bool TraverseFunctionDecl(FunctionDecl *FD) { return withFunction(FD); }
   bool TraverseCXXMethodDecl(CXXMethodDecl *FD) { return withFunction(FD); }
   bool TraverseCXXConstructorDecl(CXXConstructorDecl *FD) {

@@ -171,6 +171,13 @@ static void printSnippet(llvm::raw_ostream &OS, const ReportLocation &L) {
   // Findings read back by `merge` have no source text.
   if (L.SourceLine.empty())
     return;
+  // Without tabs the line prints as it is, the caret under its column.
+  if (!llvm::StringRef(L.SourceLine).contains('\t')) {
+    size_t Pad = std::min<size_t>(L.Column ? L.Column - 1 : 0, L.SourceLine.size());
+    OS << L.SourceLine << "\n";
+    OS.indent(Pad) << "^\n";
+    return;
+  }
   std::string Line, Caret;
   unsigned Col = 1;
   for (char C : L.SourceLine) {
