@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what crossuser needs from Debian's packages (LLVM/Clang 16, lit,
-# FileCheck, GoogleTest, CMake, Ninja, npm, and the -dev packages of the
-# libraries test/models-real/ compiles against), skipping what is already there,
+# FileCheck, GoogleTest, CMake, Ninja, npm, valgrind for the bench, and the
+# -dev packages of the libraries test/models-real/ compiles against),
+# skipping what is already there,
 # and the SARIF validator the tests use (scripts/install-sarif-multitool.sh).
 set -euo pipefail
 LLVM_VERSION="${CROSSUSER_LLVM_VERSION:-16}"
@@ -13,7 +14,9 @@ pkgs=(cmake ninja-build python3 git
       libcpp-httplib-dev libpistache-dev librestinio-dev libpoco-dev
       libcpprest-dev libcivetweb-dev libmicrohttpd-dev libgrpc++-dev
       libhiredis-dev libmemcached-dev libtbb-dev libjwt-dev
-      libboost-dev libssl-dev libabsl-dev)
+      libboost-dev libssl-dev libabsl-dev
+      # bench/shapes_instr.py counts instructions under callgrind.
+      valgrind)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -105,8 +105,16 @@ public:
       visit(S, Cur);
       if (Instantiations)
         noteInstantiation(S);
+      if (Callees)
+        if (const auto *CE = dyn_cast<CallExpr>(S))
+          if (const FunctionDecl *FD = CE->getDirectCallee())
+            Callees->insert(FD->getCanonicalDecl());
     });
   }
+
+  /// With it set, collectFunction also records the canonical declaration
+  /// of every function the walked functions call directly.
+  llvm::DenseSet<const FunctionDecl *> *Callees = nullptr;
 
   /// With it set, collectFunction also lists, once each and in the order
   /// met, the instantiated functions with bodies outside system headers
@@ -680,11 +688,15 @@ public:
 private:
   /// The operations collected so far that a function makes with a key
   /// from its own parameters, merged per function and cache.
-  std::vector<std::pair<const FunctionDecl *, CacheUseFact>> usesOfOps() {
+  /// With \p OnlyOf, only those of the functions in it (canonical).
+  std::vector<std::pair<const FunctionDecl *, CacheUseFact>>
+  usesOfOps(const llvm::DenseSet<const FunctionDecl *> *OnlyOf = nullptr) {
     std::vector<std::pair<const FunctionDecl *, CacheUseFact>> Out;
     for (const CacheOp &Op : Ops) {
       const FunctionDecl *F = Op.Func;
       if (!F || isLambdaCallOperator(F) || Op.CacheName.empty())
+        continue;
+      if (OnlyOf && !OnlyOf->count(F->getCanonicalDecl()))
         continue;
       Prov Key = P.inFunction(Op.Key, F);
       for (const Expr *K : Op.ExtraKeys)
@@ -756,10 +768,13 @@ private:
   void collect() {
     Collector C(M);
     std::vector<const FunctionDecl *> Called;
+    llvm::DenseSet<const FunctionDecl *> Callees;
     C.Instantiations = &Called;
+    C.Callees = &Callees;
     for (const FunctionDecl *FD : TU.functions())
       C.collectFunction(FD);
     C.Instantiations = nullptr;
+    C.Callees = nullptr;
     // Members of class templates are analysed on the primary template,
     // where a member `std::map<K, V>` is dependent and its calls are
     // unresolved; as a cache wrapper (`BoundedMap<...>::get_or_load`) a
@@ -774,8 +789,10 @@ private:
     CacheNames = std::move(C.CacheNames);
     index();
     // Calls to the cache wrappers of this translation unit are cache
-    // operations too, judged where the caller has the user.
-    for (auto &[F, U] : usesOfOps()) {
+    // operations too, judged where the caller has the user: only a
+    // function called here can be one (a handler's own keys are judged in
+    // it, not evaluated a second time for callers it does not have).
+    for (auto &[F, U] : usesOfOps(&Callees)) {
       FunctionFacts &Facts = LocalWrappers[F->getCanonicalDecl()];
       Facts.Name = modelName(F);
       U.Cache = withoutTemplateArgs(U.Cache);

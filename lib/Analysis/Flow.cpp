@@ -16,6 +16,10 @@ FunctionFlow::FunctionFlow(const FunctionDecl *F, ASTContext &Ctx) {
   if (!Graph)
     return;
   Body = F->getBody();
+  unsigned Elements = 0;
+  for (const CFGBlock *B : *Graph)
+    Elements += B->size() + 1;
+  Where.reserve(Elements);
   for (const CFGBlock *B : *Graph) {
     unsigned I = 0;
     for (const CFGElement &E : *B) {
@@ -29,7 +33,12 @@ FunctionFlow::FunctionFlow(const FunctionDecl *F, ASTContext &Ctx) {
   }
   Reach = std::make_unique<CFGReverseBlockReachabilityAnalysis>(*Graph);
   Dom = std::make_unique<CFGDomTree>(Graph.get());
-  PostDom = std::make_unique<CFGPostDomTree>(Graph.get());
+}
+
+const CFGPostDomTree &FunctionFlow::postDom() const {
+  if (!PostDom)
+    PostDom = std::make_unique<CFGPostDomTree>(Graph.get());
+  return *PostDom;
 }
 
 const ParentMap &FunctionFlow::parents() const {
@@ -181,7 +190,7 @@ bool FunctionFlow::within(const Stmt *S, const Stmt *Outer) const {
 
 bool FunctionFlow::onEveryPath(const Stmt *S) const {
   std::optional<Position> P = position(S);
-  return P && PostDom->dominates(P->Block, &Graph->getEntry());
+  return P && postDom().dominates(P->Block, &Graph->getEntry());
 }
 
 bool FunctionFlow::postDominates(const Stmt *B, const Stmt *A) const {
@@ -190,7 +199,7 @@ bool FunctionFlow::postDominates(const Stmt *B, const Stmt *A) const {
     return false;
   if (PA->Block == PB->Block)
     return PA->Index < PB->Index;
-  return PostDom->dominates(PB->Block, PA->Block);
+  return postDom().dominates(PB->Block, PA->Block);
 }
 
 const CFGBlock *FunctionFlow::branch(const Stmt *Terminator,

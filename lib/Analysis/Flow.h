@@ -72,6 +72,7 @@ private:
   /// The body's parent map, built on first use: with every sub-expression
   /// a CFG element, most positions need none.
   const clang::ParentMap &parents() const;
+  const clang::CFGPostDomTree &postDom() const;
 
   std::unique_ptr<clang::CFG> Graph;
   const clang::Stmt *Body = nullptr;
@@ -79,7 +80,8 @@ private:
   llvm::DenseMap<const clang::Stmt *, Position> Where;
   std::unique_ptr<clang::CFGReverseBlockReachabilityAnalysis> Reach;
   std::unique_ptr<clang::CFGDomTree> Dom;
-  std::unique_ptr<clang::CFGPostDomTree> PostDom;
+  /// Built on first use, as the parent map.
+  mutable std::unique_ptr<clang::CFGPostDomTree> PostDom;
 };
 
 /// The FunctionFlow of each function of one translation unit, built on

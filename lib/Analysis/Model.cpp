@@ -465,11 +465,17 @@ const ModelRow *Model::cacheRow(QualType T) const {
 bool Model::isCacheType(QualType T) const {
   if (T.isNull())
     return false;
-  if (cacheRow(T))
-    return true;
-  if (anySugarName(T, [&](StringRef N) { return Cfg.CacheTypes.matchesAnyWord(N); }))
-    return true;
-  return nameMatches(recordOf(T), Cfg.CacheTypes);
+  // By the type as written: an alias's name counts.
+  auto [It, Fresh] = CacheTypeMemo.try_emplace(T.getAsOpaquePtr(), false);
+  if (!Fresh)
+    return It->second;
+  bool Is = cacheRow(T) ||
+            anySugarName(T, [&](StringRef N) {
+              return Cfg.CacheTypes.matchesAnyWord(N);
+            }) ||
+            nameMatches(recordOf(T), Cfg.CacheTypes);
+  CacheTypeMemo[T.getAsOpaquePtr()] = Is;
+  return Is;
 }
 
 bool Model::isAssociativeContainer(QualType T) const {
@@ -503,8 +509,13 @@ bool Model::isRemoteCacheType(QualType T) const {
   const CXXRecordDecl *RD = recordOf(T);
   if (!RD)
     return false;
+  auto [It, Fresh] = RemoteCacheTypeMemo.try_emplace(RD, false);
+  if (!Fresh)
+    return It->second;
   // `redis::Client`: the namespace carries the word.
-  return Cfg.RemoteCacheTypes.matchesAnyWord(RD->getQualifiedNameAsString());
+  bool Is = Cfg.RemoteCacheTypes.matchesAnyWord(RD->getQualifiedNameAsString());
+  RemoteCacheTypeMemo[RD] = Is;
+  return Is;
 }
 
 QualType Model::templateArg(QualType T, unsigned I) const {

@@ -221,6 +221,9 @@ private:
       RowMemo;
   mutable llvm::DenseMap<const clang::FunctionDecl *, const FunctionFacts *>
       FactsMemo;
+  /// isCacheType by type as written; isRemoteCacheType by record.
+  mutable llvm::DenseMap<const void *, bool> CacheTypeMemo;
+  mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> RemoteCacheTypeMemo;
   /// IdentityHeaders, normalised once.
   mutable std::optional<llvm::StringSet<>> IdentityHeaderNames;
 };

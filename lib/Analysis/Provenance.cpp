@@ -91,6 +91,17 @@ const FunctionDecl *enclosingFunction(const FunctionDecl *F) {
 
 void forEachStmt(const Stmt *S, llvm::function_ref<void(const Stmt *)> Fn,
                  bool EnterLambdas) {
+  forEachStmtWhile(
+      S,
+      [&](const Stmt *Cur) {
+        Fn(Cur);
+        return true;
+      },
+      EnterLambdas);
+}
+
+void forEachStmtWhile(const Stmt *S, llvm::function_ref<bool(const Stmt *)> Fn,
+                      bool EnterLambdas) {
   // An explicit stack: a generated `a + b + ... + z` nests thousands deep.
   llvm::SmallVector<const Stmt *, 64> Stack;
   if (S)
@@ -98,7 +109,8 @@ void forEachStmt(const Stmt *S, llvm::function_ref<void(const Stmt *)> Fn,
   llvm::SmallVector<const Stmt *, 8> Kids;
   while (!Stack.empty()) {
     const Stmt *Cur = Stack.pop_back_val();
-    Fn(Cur);
+    if (!Fn(Cur))
+      return;
     if (!EnterLambdas && isa<LambdaExpr>(Cur))
       continue;
     Kids.clear();
@@ -381,16 +393,17 @@ Evidence Provenance::identityIn(const FunctionDecl *Cur, const Expr *NotFrom,
   int BestRank = 3;
   // A lambda written here is a function of its own: the credentials
   // one route's handler reads are not known to its sibling routes.
-  forEachStmt(
+  // The first source of the best rank wins: the walk stops there.
+  forEachStmtWhile(
       Cur->getBody(),
       [&](const Stmt *S) {
         const auto *E = dyn_cast<Expr>(S);
-        if (!E || BestRank == 0)
-          return;
+        if (!E)
+          return true;
         int Rank = evidenceRank(E);
         if (Rank >= BestRank || (NotFrom && readsResultOf(E, NotFrom)) ||
             (At && !runsWith(Cur, E, At)))
-          return;
+          return true;
         std::optional<Evidence> Ev = identitySource(E);
         // A source behind a helper is one step further from the request
         // than one read here: a direct source outranks it in the note.
@@ -401,6 +414,7 @@ Evidence Provenance::identityIn(const FunctionDecl *Cur, const Expr *NotFrom,
           BestRank = Rank;
           *Source = E;
         }
+        return BestRank > 0;
       },
       /*EnterLambdas=*/false);
   return Found;

@@ -314,6 +314,11 @@ const clang::FunctionDecl *enclosingFunction(const clang::FunctionDecl *F);
 void forEachStmt(const clang::Stmt *S,
                  llvm::function_ref<void(const clang::Stmt *)> Fn,
                  bool EnterLambdas = true);
+/// As forEachStmt, stopping at the first statement for which \p Fn
+/// returns false.
+void forEachStmtWhile(const clang::Stmt *S,
+                      llvm::function_ref<bool(const clang::Stmt *)> Fn,
+                      bool EnterLambdas = true);
 
 /// \p E reads the result of \p Call: contains it, or starts from a local
 /// that it initialised (`auto it = m.find(k); it->second`).
