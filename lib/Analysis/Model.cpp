@@ -1082,30 +1082,25 @@ static std::string storageWords(const VarDecl *VD) {
 }
 
 std::optional<LongLived> Model::longLived(const CXXRecordDecl *RD) const {
-  return longLivedImpl(RD, 0);
+  // Asked for every write through a member of the class: once per class.
+  auto It = LongLivedMemo.find(RD);
+  if (It != LongLivedMemo.end())
+    return It->second;
+  std::optional<LongLived> Out = longLivedImpl(RD, 0);
+  LongLivedMemo.try_emplace(RD, Out);
+  return Out;
 }
 
-std::optional<LongLived> Model::longLivedImpl(const CXXRecordDecl *RD,
-                                              unsigned Depth) const {
-  if (!RD || Depth > 4)
-    return std::nullopt;
-  const CXXRecordDecl *Named = namedLongLived(RD, Cfg, 0);
-  const ModelRow *Row = library().lifetimeOf(RD);
-  // A framework's documented lifetime beats a name either way: a Poco
-  // HTTPRequestHandler is made per request whatever it is called.
-  bool ModelShort = Row && (Row->Life == Lifetime::PerRequest ||
-                            Row->Life == Lifetime::PerConnection);
-  if (ModelShort)
-    Named = nullptr;
-  // A per-request name outweighs everything but a long-lived base.
-  if (isPerRequestClass(RD) && key(Named) == key(RD))
-    Named = nullptr;
-  if (isPerRequestClass(RD) && !Named && !Row)
-    return std::nullopt;
+/// What the instances of \p RD say of its lifetime: a model row (\p Row,
+/// unless it says short), a singleton, an instance in shared storage, or
+/// a field of a long-lived class that holds one.
+std::optional<LongLived> Model::storedLongLived(const CXXRecordDecl *RD,
+                                                const ModelRow *Row,
+                                                const std::string &Name,
+                                                unsigned Depth) const {
   const InstanceIndex &I = instances();
-  const std::string Name = "'" + RD->getNameAsString() + "'";
   std::optional<LongLived> Out;
-  if (Row && !ModelShort) {
+  if (Row) {
     std::string Base = Row->Name;
     Out = LongLived{"a member of " + Name +
                         (modelName(RD) == Base ? "" : ", which derives from '" + Base + "'") +
@@ -1141,6 +1136,55 @@ std::optional<LongLived> Model::longLivedImpl(const CXXRecordDecl *RD,
       }
     }
   }
+  return Out;
+}
+
+/// A registration of \p RD's instances to serve requests is structure
+/// (or the registering function's model row), whatever the name said.
+void Model::addRegistration(const CXXRecordDecl *RD, const std::string &Name,
+                            std::optional<LongLived> &Out) const {
+  const InstanceIndex &I = instances();
+  if (auto It = I.Registered.find(key(RD)); It != I.Registered.end()) {
+    const FunctionDecl *Callee = It->second->getDirectCallee();
+    const ModelRow *By = row(ModelRole::Lifetime, Callee);
+    std::string Via = By ? By->citation() : "";
+    EvidenceKind Kind = By ? EvidenceKind::Model : EvidenceKind::Structure;
+    if (!Out || Out->byName())
+      Out = LongLived{"a member of " + Name + ", registered to serve requests" +
+                          Via,
+                      SourceLocation(), "", Kind};
+    else if (Kind < Out->Kind)
+      Out->Kind = Kind;
+    if (Out->WhereLoc.isInvalid()) {
+      Out->WhereLoc = It->second->getBeginLoc();
+      Out->WhereNote =
+          Name + " is registered here; one instance serves every request" +
+          Via;
+    }
+  }
+}
+
+std::optional<LongLived> Model::longLivedImpl(const CXXRecordDecl *RD,
+                                              unsigned Depth) const {
+  if (!RD || Depth > 4)
+    return std::nullopt;
+  const CXXRecordDecl *Named = namedLongLived(RD, Cfg, 0);
+  const ModelRow *Row = library().lifetimeOf(RD);
+  // A framework's documented lifetime beats a name either way: a Poco
+  // HTTPRequestHandler is made per request whatever it is called.
+  bool ModelShort = Row && (Row->Life == Lifetime::PerRequest ||
+                            Row->Life == Lifetime::PerConnection);
+  if (ModelShort)
+    Named = nullptr;
+  // A per-request name outweighs everything but a long-lived base.
+  if (isPerRequestClass(RD) && key(Named) == key(RD))
+    Named = nullptr;
+  if (isPerRequestClass(RD) && !Named && !Row)
+    return std::nullopt;
+  const InstanceIndex &I = instances();
+  const std::string Name = "'" + RD->getNameAsString() + "'";
+  std::optional<LongLived> Out =
+      storedLongLived(RD, ModelShort ? nullptr : Row, Name, Depth);
   // An instance that every later call reaches: the instance's variable,
   // what makes it reached, and the note at the place that does.
   auto Reached = [&](const auto &Index, const char *Why, const char *Note) {
@@ -1169,26 +1213,7 @@ std::optional<LongLived> Model::longLivedImpl(const CXXRecordDecl *RD,
                           : "a member of " + Name + ", which derives from '" +
                                 Hit->getQualifiedNameAsString() + "'",
                       SourceLocation(), "", EvidenceKind::Name};
-  if (auto It = I.Registered.find(key(RD)); It != I.Registered.end()) {
-    // The registration is structure (or the registering function's model
-    // row), whatever the name said.
-    const FunctionDecl *Callee = It->second->getDirectCallee();
-    const ModelRow *By = row(ModelRole::Lifetime, Callee);
-    std::string Via = By ? By->citation() : "";
-    EvidenceKind Kind = By ? EvidenceKind::Model : EvidenceKind::Structure;
-    if (!Out || Out->byName())
-      Out = LongLived{"a member of " + Name + ", registered to serve requests" +
-                          Via,
-                      SourceLocation(), "", Kind};
-    else if (Kind < Out->Kind)
-      Out->Kind = Kind;
-    if (Out->WhereLoc.isInvalid()) {
-      Out->WhereLoc = It->second->getBeginLoc();
-      Out->WhereNote =
-          Name + " is registered here; one instance serves every request" +
-          Via;
-    }
-  }
+  addRegistration(RD, Name, Out);
   return Out;
 }
 

@@ -188,6 +188,12 @@ public:
 
 private:
   const InstanceIndex &instances() const;
+  std::optional<LongLived> storedLongLived(const clang::CXXRecordDecl *RD,
+                                           const ModelRow *Row,
+                                           const std::string &Name,
+                                           unsigned Depth) const;
+  void addRegistration(const clang::CXXRecordDecl *RD, const std::string &Name,
+                       std::optional<LongLived> &Out) const;
   std::optional<LongLived> longLivedImpl(const clang::CXXRecordDecl *RD,
                                          unsigned Depth) const;
   StorageInfo classifyStorageImpl(const clang::Expr *E, unsigned Depth) const;
@@ -221,6 +227,8 @@ private:
       RowMemo;
   mutable llvm::DenseMap<const clang::FunctionDecl *, const FunctionFacts *>
       FactsMemo;
+  mutable llvm::DenseMap<const clang::CXXRecordDecl *, std::optional<LongLived>>
+      LongLivedMemo;
   /// isCacheType by type as written; isRemoteCacheType by record.
   mutable llvm::DenseMap<const void *, bool> CacheTypeMemo;
   mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> RemoteCacheTypeMemo;

@@ -700,14 +700,15 @@ const Provenance::VarFlow &Provenance::varFlow(const VarDecl *VD,
   if (It != Idx.end())
     for (const WriteSite &W : It->second)
       VF.Sites.push_back(&W);
-  FunctionFlow *FF = Flows ? &Flows->of(F) : nullptr;
-  if (!FF || !FF->valid())
-    return VF;
   // Written only by its declaration's initialiser, which every use in the
   // variable's scope follows: every site reaches every use, and no
   // dataflow is needed (a function of thousands of `if (auto hit = ...)`
-  // would otherwise pay for each variable across every block).
+  // would otherwise pay for each variable across every block), nor the
+  // function's CFG.
   if (llvm::all_of(VF.Sites, [](const WriteSite *W) { return W->Init; }))
+    return VF;
+  FunctionFlow *FF = Flows ? &Flows->of(F) : nullptr;
+  if (!FF || !FF->valid())
     return VF;
   VF.Ordered = true;
   unsigned N = VF.Sites.size();
@@ -1126,9 +1127,10 @@ Prov Provenance::evalVar(const VarDecl *VD, const DeclRefExpr *Ref,
   const auto *Owner =
       dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
   bool Local = Owner && Owner->getBody() && !VD->hasGlobalStorage();
-  // The value at this use, when the CFG places it, else at any use.
+  // The value at this use, when the CFG places it and the writes are
+  // ordered, else at any use.
   std::optional<FunctionFlow::Position> UsePos;
-  if (Local && Ref && Flows && Flows->of(Owner).valid())
+  if (Local && Ref && Flows && varFlow(VD, Owner).Ordered)
     UsePos = Flows->of(Owner).position(Ref);
   auto MemoKey = std::make_pair(
       UsePos ? static_cast<const void *>(Ref) : static_cast<const void *>(VD),
@@ -1192,6 +1194,37 @@ Prov Provenance::evalVar(const VarDecl *VD, const DeclRefExpr *Ref,
   return P;
 }
 
+/// A call of \p FD, defined in another translation unit whose summary
+/// \p F says which arguments reach the result and whether it names a user.
+Prov Provenance::fromFacts(const CallExpr *CE, const FunctionFacts &F,
+                           const Expr *Obj, llvm::ArrayRef<const Expr *> Args,
+                           const FunctionDecl *Ctx, unsigned Depth) {
+  Prov P;
+  const FunctionDecl *FD = CE->getDirectCallee();
+  bool ObjIsIdentity = Obj && M.isIdentityType(Obj->getType());
+  // Defined in another translation unit: as a body would, the summary
+  // says which arguments reach the result and whether it names a user.
+  if (!F.ResultIdentifies.empty())
+    P.Identifies = evidenceAt(CE);
+  if (!F.ResultPerUser.empty())
+    P.PerUser = evidenceAt(CE);
+  for (unsigned I : F.ResultParams)
+    if (I < Args.size())
+      P.merge(eval(Args[I], Ctx, Depth));
+  // Whose data it is does not need a data flow: `db.Execute(sql,
+  // {account})` filters rows by the account without copying it into
+  // them. As for an opaque call, every argument can make the result
+  // per-user; only what the result identifies follows the summary.
+  for (unsigned I = 0; I < Args.size(); ++I)
+    if (!llvm::is_contained(F.ResultParams, I))
+      mergeSelector(P, eval(Args[I], Ctx, Depth));
+  if (ObjIsIdentity && FD->getIdentifier())
+    P.merge(fromIdentityMember(Obj, FD->getName(), CE, Ctx, Depth));
+  else if (Obj && !isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()))
+    P.merge(eval(Obj, Ctx, Depth));
+  return P;
+}
+
 Prov Provenance::evalCall(const CallExpr *CE, const FunctionDecl *Ctx,
                           unsigned Depth) {
   Prov P;
@@ -1243,29 +1276,8 @@ Prov Provenance::evalCall(const CallExpr *CE, const FunctionDecl *Ctx,
       return P;
     }
   }
-  if (const FunctionFacts *F = M.factsFor(FD)) {
-    // Defined in another translation unit: as a body would, the summary
-    // says which arguments reach the result and whether it names a user.
-    if (!F->ResultIdentifies.empty())
-      P.Identifies = evidenceAt(CE);
-    if (!F->ResultPerUser.empty())
-      P.PerUser = evidenceAt(CE);
-    for (unsigned I : F->ResultParams)
-      if (I < Args.size())
-        P.merge(eval(Args[I], Ctx, Depth));
-    // Whose data it is does not need a data flow: `db.Execute(sql,
-    // {account})` filters rows by the account without copying it into
-    // them. As for an opaque call, every argument can make the result
-    // per-user; only what the result identifies follows the summary.
-    for (unsigned I = 0; I < Args.size(); ++I)
-      if (!llvm::is_contained(F->ResultParams, I))
-        mergeSelector(P, eval(Args[I], Ctx, Depth));
-    if (ObjIsIdentity && FD->getIdentifier())
-      P.merge(fromIdentityMember(Obj, FD->getName(), CE, Ctx, Depth));
-    else if (Obj && !isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()))
-      P.merge(eval(Obj, Ctx, Depth));
-    return P;
-  }
+  if (const FunctionFacts *F = M.factsFor(FD))
+    return fromFacts(CE, *F, Obj, Args, Ctx, Depth);
   // Opaque calls (std::to_string, fmt::format, hashes, accessors without a
   // visible body): the result carries everything that went in.
   if (Obj) {

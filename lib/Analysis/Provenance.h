@@ -176,6 +176,9 @@ private:
   /// whoever they name is per-user data, but it identifies no one.
   Prov decision(llvm::ArrayRef<const clang::Expr *> Operands,
                 const clang::FunctionDecl *Ctx, unsigned Depth);
+  Prov fromFacts(const clang::CallExpr *CE, const FunctionFacts &F,
+                 const clang::Expr *Obj, llvm::ArrayRef<const clang::Expr *> Args,
+                 const clang::FunctionDecl *Ctx, unsigned Depth);
   Prov evalCall(const clang::CallExpr *CE, const clang::FunctionDecl *Ctx,
                 unsigned Depth);
   /// A call a `per-user-source` row names: the data of whoever its
