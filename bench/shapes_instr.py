@@ -64,7 +64,8 @@ def measure(tool, checks, path, std):
         if proc.returncode not in (0, 1):
             die("command failed (exit %d): %s\n%s"
                 % (proc.returncode, " ".join(cmd), proc.stderr[-2000:]))
-        text = subprocess.run(["callgrind_annotate", "--inclusive=yes", out],
+        text = subprocess.run(["callgrind_annotate", "--inclusive=yes",
+                               "--threshold=100", out],
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                               text=True, check=True).stdout
     total = inclusive(text, r"PROGRAM TOTALS")

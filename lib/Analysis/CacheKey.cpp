@@ -8,12 +8,12 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
-#include <map>
-#include <tuple>
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Path.h"
+#include <map>
+#include <tuple>
 
 using namespace clang;
 
@@ -107,14 +107,27 @@ public:
         noteInstantiation(S);
       if (Callees)
         if (const auto *CE = dyn_cast<CallExpr>(S))
-          if (const FunctionDecl *FD = CE->getDirectCallee())
+          if (const FunctionDecl *FD = CE->getDirectCallee()) {
             Callees->insert(FD->getCanonicalDecl());
+            CallSites->push_back({CE, Cur});
+          }
     });
   }
 
-  /// With it set, collectFunction also records the canonical declaration
-  /// of every function the walked functions call directly.
+  /// Collects from the calls \p Sites only (with WrappersOnly, a walk
+  /// looks at nothing else), each in the function given with it.
+  void collectCalls(
+      llvm::ArrayRef<std::pair<const CallExpr *, const FunctionDecl *>> Sites) {
+    for (const auto &[CE, Cur] : Sites)
+      visit(CE, Cur);
+  }
+
+  /// With them set, collectFunction also records the canonical declaration
+  /// of every function the walked functions call directly, and each such
+  /// call with the function it is in, in the order walked.
   llvm::DenseSet<const FunctionDecl *> *Callees = nullptr;
+  std::vector<std::pair<const CallExpr *, const FunctionDecl *>> *CallSites =
+      nullptr;
 
   /// With it set, collectFunction also lists, once each and in the order
   /// met, the instantiated functions with bodies outside system headers
@@ -769,12 +782,15 @@ private:
     Collector C(M);
     std::vector<const FunctionDecl *> Called;
     llvm::DenseSet<const FunctionDecl *> Callees;
+    std::vector<std::pair<const CallExpr *, const FunctionDecl *>> CallSites;
     C.Instantiations = &Called;
     C.Callees = &Callees;
+    C.CallSites = &CallSites;
     for (const FunctionDecl *FD : TU.functions())
       C.collectFunction(FD);
     C.Instantiations = nullptr;
     C.Callees = nullptr;
+    C.CallSites = nullptr;
     // Members of class templates are analysed on the primary template,
     // where a member `std::map<K, V>` is dependent and its calls are
     // unresolved; as a cache wrapper (`BoundedMap<...>::get_or_load`) a
@@ -813,8 +829,8 @@ private:
     for (const CacheOp &Op : Ops)
       Known.insert(Op.Call);
     W.Known = &Known;
-    for (const FunctionDecl *FD : TU.functions())
-      W.collectFunction(FD);
+    // The calls the first walk met, in its order: no second walk.
+    W.collectCalls(CallSites);
     if (W.Ops.empty())
       return;
     // The new operations move the vector: every pointer into it goes.

@@ -102,7 +102,8 @@ public:
   /// word evidence a declaration's name gives.
   bool namesIdentity(llvm::StringRef Name) const;
   /// \p Name is one of the IdentityHeaders, compared as normaliseHeader
-  /// does (`X_User_Id` is `x-user-id`).
+  /// folds them (`authorization`, `proxy_authorization` and `cookie` name
+  /// `Authorization`, `Proxy-Authorization` and `Cookie`).
   bool isIdentityHeaderName(llvm::StringRef Name) const;
   /// What makes identity declaration \p D one: an annotation on it or its
   /// type, or else words (its name or its type's).

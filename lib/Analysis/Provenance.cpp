@@ -181,8 +181,6 @@ Evidence Provenance::evidenceAt(const Expr *E) {
   return Ev;
 }
 
-/// `authorization`, `Authorization`, `proxy_authorization`, `cookie`
-/// name one of IdentityHeaders (compared as normaliseHeader folds them).
 /// \p Ev, marked as decided by library model row \p Row.
 static Evidence viaModel(Evidence Ev, const ModelRow &Row) {
   Ev.Via = Row.citation();
