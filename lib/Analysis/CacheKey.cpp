@@ -936,8 +936,8 @@ private:
     // not once per lookup of a cache with thousands.
     if (Op.IsInsert || !Op.Values.empty() || Op.Use)
       return perUserEvidenceOf(Op);
-    auto Key = std::make_tuple(Op.CacheId, static_cast<const void *>(Op.CacheDecl),
-                               Op.CacheName);
+    auto Key = std::make_tuple(
+        Op.CacheId, static_cast<const void *>(Op.CacheDecl), Op.CacheName);
     auto It = LookupEvidenceMemo.find(Key);
     if (It == LookupEvidenceMemo.end())
       It = LookupEvidenceMemo.emplace(Key, perUserEvidenceOf(Op)).first;

@@ -232,7 +232,8 @@ private:
       LongLivedMemo;
   /// isCacheType by type as written; isRemoteCacheType by record.
   mutable llvm::DenseMap<const void *, bool> CacheTypeMemo;
-  mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool> RemoteCacheTypeMemo;
+  mutable llvm::DenseMap<const clang::CXXRecordDecl *, bool>
+      RemoteCacheTypeMemo;
   /// IdentityHeaders, normalised once.
   mutable std::optional<llvm::StringSet<>> IdentityHeaderNames;
 };

@@ -177,7 +177,8 @@ private:
   Prov decision(llvm::ArrayRef<const clang::Expr *> Operands,
                 const clang::FunctionDecl *Ctx, unsigned Depth);
   Prov fromFacts(const clang::CallExpr *CE, const FunctionFacts &F,
-                 const clang::Expr *Obj, llvm::ArrayRef<const clang::Expr *> Args,
+                 const clang::Expr *Obj,
+                 llvm::ArrayRef<const clang::Expr *> Args,
                  const clang::FunctionDecl *Ctx, unsigned Depth);
   Prov evalCall(const clang::CallExpr *CE, const clang::FunctionDecl *Ctx,
                 unsigned Depth);

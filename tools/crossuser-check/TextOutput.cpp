@@ -173,7 +173,8 @@ static void printSnippet(llvm::raw_ostream &OS, const ReportLocation &L) {
     return;
   // Without tabs the line prints as it is, the caret under its column.
   if (!llvm::StringRef(L.SourceLine).contains('\t')) {
-    size_t Pad = std::min<size_t>(L.Column ? L.Column - 1 : 0, L.SourceLine.size());
+    size_t Pad =
+        std::min<size_t>(L.Column ? L.Column - 1 : 0, L.SourceLine.size());
     OS << L.SourceLine << "\n";
     OS.indent(Pad) << "^\n";
     return;
