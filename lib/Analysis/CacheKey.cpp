@@ -103,14 +103,10 @@ public:
   void collectFunction(const FunctionDecl *FD) {
     forEachStmtIn(FD, [&](const Stmt *S, const FunctionDecl *Cur) {
       visit(S, Cur);
-      if (Instantiations)
-        noteInstantiation(S);
-      if (Callees)
+      if (CallSites)
         if (const auto *CE = dyn_cast<CallExpr>(S))
-          if (const FunctionDecl *FD = CE->getDirectCallee()) {
-            Callees->insert(FD->getCanonicalDecl());
+          if (CE->getDirectCallee())
             CallSites->push_back({CE, Cur});
-          }
     });
   }
 
@@ -122,29 +118,11 @@ public:
       visit(CE, Cur);
   }
 
-  /// With them set, collectFunction also records the canonical declaration
-  /// of every function the walked functions call directly, and each such
-  /// call with the function it is in, in the order walked.
-  llvm::DenseSet<const FunctionDecl *> *Callees = nullptr;
+  /// With it set, collectFunction also records every direct call the
+  /// walked functions make, with the function it is in, in the order
+  /// walked.
   std::vector<std::pair<const CallExpr *, const FunctionDecl *>> *CallSites =
       nullptr;
-
-  /// With it set, collectFunction also lists, once each and in the order
-  /// met, the instantiated functions with bodies outside system headers
-  /// that the walked functions call (in the same walk).
-  std::vector<const FunctionDecl *> *Instantiations = nullptr;
-
-  void noteInstantiation(const Stmt *S) {
-    const auto *CE = dyn_cast<CallExpr>(S);
-    const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
-    const SourceManager &SM = M.context().getSourceManager();
-    if (Callee && Callee->isTemplateInstantiation() && Callee->getBody() &&
-        !isLambdaCallOperator(Callee) &&
-        !SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())) &&
-        InstantiationsSeen.insert(Callee).second)
-      Instantiations->push_back(Callee);
-  }
-  llvm::SmallPtrSet<const FunctionDecl *, 16> InstantiationsSeen;
 
   std::vector<CacheOp> Ops;
   /// Caches known only by name from summaries, one id each.
@@ -780,17 +758,26 @@ private:
 
   void collect() {
     Collector C(M);
-    std::vector<const FunctionDecl *> Called;
-    llvm::DenseSet<const FunctionDecl *> Callees;
     std::vector<std::pair<const CallExpr *, const FunctionDecl *>> CallSites;
-    C.Instantiations = &Called;
-    C.Callees = &Callees;
     C.CallSites = &CallSites;
     for (const FunctionDecl *FD : TU.functions())
       C.collectFunction(FD);
-    C.Instantiations = nullptr;
-    C.Callees = nullptr;
     C.CallSites = nullptr;
+    // What the walked functions call: every function (canonical), and the
+    // instantiated ones with bodies outside system headers, once each in
+    // the order met.
+    llvm::DenseSet<const FunctionDecl *> Callees;
+    std::vector<const FunctionDecl *> Called;
+    llvm::SmallPtrSet<const FunctionDecl *, 16> CalledSeen;
+    for (const auto &[CE, Cur] : CallSites) {
+      const FunctionDecl *Callee = CE->getDirectCallee();
+      Callees.insert(Callee->getCanonicalDecl());
+      if (Callee->isTemplateInstantiation() && Callee->getBody() &&
+          !isLambdaCallOperator(Callee) &&
+          !SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())) &&
+          CalledSeen.insert(Callee).second)
+        Called.push_back(Callee);
+    }
     // Members of class templates are analysed on the primary template,
     // where a member `std::map<K, V>` is dependent and its calls are
     // unresolved; as a cache wrapper (`BoundedMap<...>::get_or_load`) a
